@@ -1,0 +1,57 @@
+# Two commands do all the set-up: `make book` and `make test`.
+# bash with -e and pipefail: a failing step anywhere in a recipe or pipeline
+# fails the target instead of being hidden by a later, successful command.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := book
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+PORT ?= 8000
+
+.PHONY: book test serve execute lock system-deps clean bench
+
+# The virtual environment, from the exact lock file; rebuilt when the lock changes.
+$(INSTALLED): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+## book: build the book into _build/html (strict: any warning or failing cell fails it)
+book: $(INSTALLED)
+	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
+
+## test: build the book, then run every test (unit, data, nbval, browser)
+test: book $(CHROMIUM)
+	$(BIN)/pytest
+
+## serve: serve the built book on http://localhost:$(PORT)
+serve:
+	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+## execute: re-execute the chapter notebooks in place, deterministically
+execute: $(INSTALLED)
+	$(BIN)/python -m factcheck execute chapters/*.ipynb
+
+## lock: recompile requirements.lock from requirements.in
+lock: $(INSTALLED)
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+
+## system-deps: Debian packages the browser tests need
+system-deps: $(CHROMIUM)
+$(CHROMIUM):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core > /dev/null
+
+## bench: print set-up, build and test times and page weights
+bench: $(INSTALLED)
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,158 @@
+"""Load and validate the book's Frictionless data package.
+
+Every table goes through :func:`load_table`, which validates the resource
+against ``data/datapackage.json`` (types, constraints, keys, foreign keys)
+before returning it with its declared types. A malformed row raises
+:class:`DataValidationError` whose message names file, row and column.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+DESCRIPTOR = "datapackage.json"
+MAX_REPORTED_ERRORS = 20
+
+
+class DataValidationError(ValueError):
+    """The data package breaks its own schema; the message lists each fault."""
+
+
+def find_data_dir(start: Path | None = None) -> Path:
+    """Return the ``data/`` folder holding ``datapackage.json``.
+
+    ``$FACTCHECK_DATA`` wins; otherwise search upward from ``start`` (the
+    working directory), so notebooks in ``chapters/`` and tests both find it.
+    """
+    if os.environ.get("FACTCHECK_DATA"):
+        return Path(os.environ["FACTCHECK_DATA"]).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "data" / DESCRIPTOR).is_file():
+            return folder / "data"
+    raise FileNotFoundError(f"no data/{DESCRIPTOR} in {here} or any folder above it")
+
+
+CONSTRAINT_WORDS = {
+    "minimum": "is below the minimum {}",
+    "maximum": "is above the maximum {}",
+    "pattern": "does not match the pattern {}",
+    "enum": "is not one of the allowed values {}",
+    "minLength": "is shorter than {} characters",
+    "maxLength": "is longer than {} characters",
+}
+
+
+def _describe(error, path: str, primary_key: list[str]) -> str:
+    """One line for one frictionless error: file, row, column, what is wrong."""
+    where, cell, note = path, getattr(error, "cell", None), error.note
+    if getattr(error, "row_number", None):
+        where += f", row {error.row_number}"
+    field = getattr(error, "field_name", None)
+    if error.type == "primary-key":
+        field = ", ".join(primary_key)
+    elif error.type == "foreign-key":
+        field = ", ".join(re.findall(r'for "([^"]+)"', note)[:1])
+    if field:
+        where += f", column '{field}'"
+    same_row = re.search(r"row at position (\d+)", note)
+    if error.type == "type-error":
+        expected = re.findall(r'"([^"/]+)', note)[0]
+        what = f"'{cell}' is not a valid {expected}"
+    elif error.type == "constraint-error":
+        name, value = re.findall(r'"([^"]*)"', note)[:2]
+        if name == "required":
+            what = "a value is required but the cell is empty"
+        else:
+            what = f"'{cell}' " + CONSTRAINT_WORDS.get(name, name + " {}").format(value)
+    elif error.type == "foreign-key":
+        missing = re.search(r'values "([^"]*)" not found in the lookup table "([^"]+)"', note)
+        what = f"'{missing[1]}' is not a known id in {missing[2]}" if missing else note
+    elif error.type in ("primary-key", "unique-error") and same_row:
+        what = f"duplicate id: the same value as row {same_row[1]}"
+    elif error.type == "missing-cell":
+        what = "the row is too short: this cell is missing"
+    elif error.type == "extra-cell":
+        what = f"the row has an extra cell '{cell}' beyond the header"
+    else:
+        what = f"{error.type}: {note or error.message}"
+    return f"{where}: {what}"
+
+
+def _format_report(report, package) -> str:
+    data_dir = Path(package.basepath)
+    lines = []
+    for task in report.tasks:
+        resource = package.get_resource(task.name)
+        path = f"{data_dir.name}/{resource.path}"
+        for error in task.errors:
+            line = _describe(error, path, resource.schema.primary_key)
+            if line not in lines:  # a unique id is also the primary key: say it once
+                lines.append(line)
+    lines += [f"{data_dir.name}/{DESCRIPTOR}: {e.message}" for e in report.errors]
+    shown = lines[:MAX_REPORTED_ERRORS]
+    if len(lines) > len(shown):
+        shown.append(f"... and {len(lines) - len(shown)} more")
+    return "invalid data package:\n  " + "\n  ".join(shown)
+
+
+def validate_package(data_dir: Path | None = None, resource: str | None = None) -> None:
+    """Validate the whole package (or one resource) and raise on any fault."""
+    from frictionless import Package  # imported late: it is slow to import
+
+    data_dir = data_dir or find_data_dir()
+    package = Package(str(data_dir / DESCRIPTOR), basepath=str(data_dir))
+    if resource is not None:
+        report = package.get_resource(resource).validate()
+    else:
+        report = package.validate()
+    if not report.valid:
+        raise DataValidationError(_format_report(report, package))
+
+
+@lru_cache(maxsize=None)
+def _load(data_dir: Path, name: str, stamp: tuple) -> pd.DataFrame:
+    from frictionless import Package
+
+    validate_package(data_dir, name)
+    resource = Package(str(data_dir / DESCRIPTOR), basepath=str(data_dir)).get_resource(name)
+    frame = pd.read_csv(data_dir / resource.path, dtype=str, keep_default_na=False)
+    for field in resource.schema.fields:
+        column = frame[field.name].replace("", None)
+        if field.type == "integer":
+            frame[field.name] = column.astype("Int64")
+        elif field.type == "number":
+            frame[field.name] = column.astype("Float64")
+        elif field.type == "date":
+            frame[field.name] = pd.to_datetime(column, format="%Y-%m-%d")
+        elif field.type == "boolean":
+            frame[field.name] = column.map({"true": True, "false": False}).astype("boolean")
+        else:
+            frame[field.name] = column.fillna("").astype(str)
+    return frame
+
+
+def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """Validate resource ``name`` and return it as a DataFrame with declared types.
+
+    Integers become nullable ``Int64``, dates ``datetime64``; empty text stays "".
+    The result is cached until a file of the package changes.
+    """
+    data_dir = (data_dir or find_data_dir()).resolve()
+    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.iterdir() if p.is_file()))
+    return _load(data_dir, name, stamp).copy()
+
+
+def value_field(name: str, data_dir: Path | None = None) -> str:
+    """The column holding a figure table's value, declared as ``valueField``."""
+    descriptor = json.loads(((data_dir or find_data_dir()) / DESCRIPTOR).read_text())
+    resource = next(r for r in descriptor["resources"] if r["name"] == name)
+    if "valueField" not in resource:
+        raise KeyError(f"resource '{name}' declares no valueField")
+    return resource["valueField"]

@@ -1,0 +1,80 @@
+"""Sphinx extension wiring the package into the Jupyter Book build.
+
+* validates the data package first, so a malformed row stops the build with
+  one message naming file, row and column;
+* writes the bibliography from the source registry;
+* serves the Vega bundle and the chart loader from the book's own static
+  files (no CDN);
+* makes every notebook depend on the data and on this package, so a change
+  to either re-executes the chapters on the next build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+
+from factcheck import bibliography
+from factcheck.article import load_article
+from factcheck.charts import VEGA_LITE_VERSION, javascript_bundle
+from factcheck.datapackage import DataValidationError, find_data_dir, load_table, validate_package
+
+PACKAGE_DIR = Path(__file__).parent
+BIB_PATH = "_build/references.bib"
+VEGA_BUNDLE = "fc-vega-bundle.js"
+
+
+def _validate_and_write_bibliography(app, config) -> None:
+    data_dir = find_data_dir(Path(app.srcdir))
+    try:
+        validate_package(data_dir)
+    except DataValidationError as error:
+        raise ExtensionError(str(error)) from None
+    bib = Path(app.srcdir) / BIB_PATH
+    bib.parent.mkdir(parents=True, exist_ok=True)
+    text = bibliography.bibtex(load_table("sources", data_dir))
+    if not bib.exists() or bib.read_text() != text:
+        bib.write_text(text)
+    config.html_static_path.append(str(PACKAGE_DIR / "static"))
+    config.myst_substitutions = {**config.myst_substitutions, "article_title": load_article(data_dir.parent / "seeds").title}
+
+
+def _note_dependencies(app, docname: str, source: list[str]) -> None:
+    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    data_dir = find_data_dir(Path(app.srcdir))
+    for path in [*data_dir.iterdir(), *PACKAGE_DIR.glob("*.py")]:
+        app.env.note_dependency(str(path))
+
+
+def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
+    """Jupyter Book always loads sphinx-thebe, whose inline config is added twice
+    (a "THEBE_JS_URL has already been declared" error on every page) and points
+    at a CDN. The book runs no live code, so its assets are left out."""
+    context["script_files"] = [
+        js for js in context.get("script_files", [])
+        if "thebe" not in (getattr(js, "filename", None) or "") and "THEBE" not in (getattr(js, "attributes", {}).get("body", ""))
+    ]
+    context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(getattr(css, "filename", css))]
+
+
+def _write_vega_bundle(app, exception) -> None:
+    if exception or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / VEGA_BUNDLE
+    stamp = f"/* vega-lite {VEGA_LITE_VERSION} */\n"
+    if not target.exists() or not target.read_text().startswith(stamp):
+        # A function scope keeps the bundle's top-level names (such as `_`)
+        # from clashing with Sphinx's globals; it still sets window.vegaEmbed.
+        target.write_text(f"{stamp}(function () {{\n{javascript_bundle()}\n}})();\n")
+
+
+def setup(app):
+    app.connect("config-inited", _validate_and_write_bibliography)
+    app.connect("source-read", _note_dependencies)
+    app.connect("html-page-context", _drop_thebe)
+    app.connect("build-finished", _write_vega_bundle)
+    app.add_js_file("fc-charts.js", defer="defer")
+    app.add_css_file("fc-book.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

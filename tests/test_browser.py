@@ -1,0 +1,56 @@
+"""Open every page of the built book in headless Chromium, offline.
+
+Each page must load with no request beyond the local server, no failed
+request, no console error, and every chart drawn. A screenshot of each page
+is saved under _build/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import BUILT_BOOK, SCREENSHOTS
+
+PAGES = sorted(str(p.relative_to(BUILT_BOOK)) for p in BUILT_BOOK.rglob("*.html") if not p.is_relative_to(BUILT_BOOK / "_static"))
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+def test_the_book_has_pages():
+    assert "index.html" in PAGES, "the book is not built: run `make book` first"
+
+
+def _visit(browser, url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    seen = {"requests": [], "failed": [], "errors": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.url} (HTTP {r.status})"))
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.goto(url, wait_until="networkidle")
+    return page, seen
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_offline(browser, book_url, path):
+    page, seen = _visit(browser, f"{book_url}/{path}")
+    charts = page.locator("figure.fc-chart")
+    if charts.count():
+        page.wait_for_function(
+            "[...document.querySelectorAll('figure.fc-chart')].every(f => f.classList.contains('is-live'))",
+            timeout=20_000,
+        )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / (path.replace("/", "__").removesuffix(".html") + ".png"), full_page=True)
+
+    book_host = urlsplit(book_url).netloc
+    foreign = [u for u in seen["requests"] if urlsplit(u).scheme not in LOCAL_SCHEMES and urlsplit(u).netloc != book_host]
+    assert foreign == [], f"{path} asked for something off the local server"
+    assert seen["failed"] == [], f"{path} has failed requests"
+    assert seen["errors"] == [], f"{path} logged console errors"
+    for index in range(charts.count()):
+        live = charts.nth(index).locator(".fc-chart-live svg, .fc-chart-live canvas")
+        assert live.count() >= 1, f"{path}: chart {index} was not drawn"
+    page.close()

@@ -1,0 +1,136 @@
+"""The data package validates, and broken copies of it are rejected with one
+clear message naming file, row and column."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT
+from factcheck.datapackage import DataValidationError, load_table, validate_package
+from factcheck.verdicts import LABELS
+
+
+def rewrite(path: Path, edit) -> None:
+    """Apply ``edit`` to the rows (header first) of a CSV file in place."""
+    with path.open(newline="") as f:
+        rows = list(csv.reader(f))
+    edit(rows)
+    with path.open("w", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def set_cell(path: Path, data_row: int, column: str, value: str) -> None:
+    """Set one cell; ``data_row`` 0 is the first row under the header."""
+
+    def edit(rows):
+        rows[data_row + 1][rows[0].index(column)] = value
+
+    rewrite(path, edit)
+
+
+def test_the_real_data_package_is_valid():
+    validate_package(DATA)
+
+
+def test_load_table_returns_declared_types():
+    population = load_table("population", DATA)
+    assert str(population.population.dtype) == "Int64"
+    assert str(population.reference_date.dtype).startswith("datetime64")
+    assert population.figure_id.is_unique
+
+
+# (file, data row, column, bad value, words the message must contain)
+CELL_FAULTS = [
+    ("population.csv", 2, "source_id", "no-such-source", "'no-such-source' is not a known id in sources"),
+    ("population.csv", 2, "source_id", "", "a value is required"),
+    ("population.csv", 3, "population", "7l094", "'7l094' is not a valid integer"),
+    ("civilians_remaining.csv", 1, "as_of", "2023-02-30", "'2023-02-30' is not a valid date"),
+    ("civilians_remaining.csv", 1, "as_of", "31/05/2023", "is not a valid date"),
+    ("population.csv", 4, "reference_date", "1899-01-01", "below the minimum"),
+    ("civilians_remaining.csv", 0, "people", "-5", "'-5' is below the minimum 0"),
+    ("population.csv", 0, "claimant", "", "a value is required"),
+    ("claims.csv", 0, "verdict", "true-ish", "'true-ish' is not one of the allowed values"),
+    ("claims.csv", 0, "topic", "no-such-topic", "'no-such-topic' is not a known id in topics"),
+    ("sources.csv", 0, "url", "www.example.org/no-scheme", "does not match the pattern"),
+    ("sources.csv", 0, "source_id", "Has Spaces", "does not match the pattern"),
+    ("population.csv", 0, "area", "metro", "is not one of the allowed values"),
+]
+
+
+@pytest.mark.parametrize("file, data_row, column, value, words", CELL_FAULTS)
+def test_a_broken_cell_is_rejected_with_file_row_and_column(data_copy, file, data_row, column, value, words):
+    set_cell(data_copy / file, data_row, column, value)
+    with pytest.raises(DataValidationError) as caught:
+        validate_package(data_copy)
+    message = str(caught.value)
+    assert f"data/{file}, row {data_row + 2}, column '{column}'" in message
+    assert words in message
+
+
+def test_a_duplicate_id_is_rejected(data_copy):
+    rewrite(data_copy / "population.csv", lambda rows: rows.append(list(rows[1])))
+    with pytest.raises(DataValidationError, match=r"data/population.csv, row \d+, column 'figure_id': duplicate id: the same value as row 2"):
+        validate_package(data_copy)
+
+
+def test_a_short_row_is_rejected(data_copy):
+    rewrite(data_copy / "civilians_remaining.csv", lambda rows: rows[1].__delitem__(slice(5, None)))
+    with pytest.raises(DataValidationError, match=r"data/civilians_remaining.csv, row 2, column 'as_of_basis': the row is too short"):
+        validate_package(data_copy)
+
+
+def test_an_extra_cell_is_rejected(data_copy):
+    rewrite(data_copy / "topics.csv", lambda rows: rows[2].append("stray"))
+    with pytest.raises(DataValidationError, match=r"data/topics.csv, row 3: the row has an extra cell 'stray'"):
+        validate_package(data_copy)
+
+
+def test_a_renamed_column_is_rejected(data_copy):
+    def rename(rows):
+        rows[0][rows[0].index("people")] = "persons"
+
+    rewrite(data_copy / "civilians_remaining.csv", rename)
+    with pytest.raises(DataValidationError, match="data/civilians_remaining.csv.*persons"):
+        validate_package(data_copy)
+
+
+def test_load_table_refuses_a_broken_table(data_copy):
+    set_cell(data_copy / "population.csv", 0, "population", "many")
+    with pytest.raises(DataValidationError, match="data/population.csv, row 2, column 'population'"):
+        load_table("population", data_copy)
+
+
+def test_the_command_line_prints_one_message_and_no_traceback(data_copy):
+    set_cell(data_copy / "population.csv", 0, "population", "many")
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "validate"],
+        capture_output=True, text=True, cwd=ROOT, env={"FACTCHECK_DATA": str(data_copy), "PATH": ""},
+    )
+    assert result.returncode == 1
+    assert "data/population.csv, row 2, column 'population': 'many' is not a valid integer" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_verdict_labels_in_the_schema_match_the_scale():
+    descriptor = json.loads((DATA / "datapackage.json").read_text())
+    claims = next(r for r in descriptor["resources"] if r["name"] == "claims")
+    for field in claims["schema"]["fields"]:
+        if field["name"] in ("verdict", "verdict_hindsight"):
+            assert tuple(field["constraints"]["enum"]) == LABELS
+
+
+def test_every_table_file_is_described():
+    descriptor = json.loads((DATA / "datapackage.json").read_text())
+    described = {r["path"] for r in descriptor["resources"]}
+    assert described == {p.name for p in DATA.glob("*.csv")}
+
+
+def test_a_source_is_recorded_once():
+    sources = load_table("sources", DATA)
+    assert sources.url.is_unique, sources[sources.url.duplicated(keep=False)][["source_id", "url"]]

@@ -1,0 +1,141 @@
+"""Unit tests of the factcheck package's helpers."""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import DATA, ROOT
+from factcheck import bibliography, charts
+from factcheck.article import load_article, split_sentences
+from factcheck.claims import quoted_number, resolve_figures, verdict_box
+from factcheck.datapackage import load_table
+from factcheck.glue import plain
+from factcheck.tables import format_figure
+from factcheck.verdicts import BEST_RATING, LABELS, SCALE, WORST_RATING, verdict
+
+
+def test_the_scale_has_the_six_fixed_labels_in_order():
+    assert LABELS == ("accurate", "mostly-accurate", "misleading", "inaccurate", "unsupported", "opinion")
+    assert (BEST_RATING, WORST_RATING) == (5, 1)
+    assert verdict("opinion").rating is None
+    assert len({v.colour for v in SCALE}) == len(SCALE)
+
+
+def test_an_unknown_label_is_an_error():
+    with pytest.raises(ValueError, match="not on the verdict scale"):
+        verdict("pants-on-fire")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [(np.int64(71094), 71094), (np.float64(2.0), 2), (np.float64(2.5), 2.5), (7, 7), ("text", "text"),
+     (pd.Timestamp("2023-05-29"), "29 May 2023")],
+)
+def test_glue_values_are_plain_python(value, expected):
+    result = plain(value)
+    assert result == expected and type(result) is type(expected)
+
+
+@pytest.mark.parametrize("value", [True, None, pd.NA, [1, 2]])
+def test_glue_refuses_what_it_cannot_render(value):
+    with pytest.raises(TypeError):
+        plain(value)
+
+
+@pytest.mark.parametrize(
+    "value, qualifier, high, expected",
+    [(73000, "about", None, "about 73,000"), (4000, "between", 4500, "4,000 to 4,500"),
+     (5000, "fewer-than", pd.NA, "fewer than 5,000"), (71094, "exact", pd.NA, "71,094")],
+)
+def test_format_figure(value, qualifier, high, expected):
+    assert format_figure(value, qualifier, high) == expected
+
+
+def test_figure_references_in_text_come_from_the_data():
+    population = load_table("population", DATA).set_index("figure_id")
+    expected = f"{population.population['bakhmut-2022-estimate']:,}"
+    assert resolve_figures("was {population:bakhmut-2022-estimate}.") == f"was {expected}."
+    with pytest.raises(KeyError, match="no figure"):
+        resolve_figures("{population:no-such-figure}")
+
+
+def test_quoted_number_reads_the_article_words():
+    assert quoted_number("bakhmut-population-73000") == 73000
+
+
+def test_a_verdict_box_carries_quote_label_conclusion_and_sources():
+    box = verdict_box("kramatorsk-population-150000", figures={"The article": "150,000"}).data
+    assert 'id="claim-kramatorsk-population-150000"' in box
+    assert "Mostly accurate" in box and "The article" in box
+    assert "{population:" not in box, "figure references must be resolved"
+    assert box.count("<li>") >= 1
+
+
+def test_bibtex_is_written_from_the_registry():
+    sources = load_table("sources", DATA)
+    text = bibliography.bibtex(sources)
+    assert text.count("@online{") == len(sources)
+    entry = bibliography.bibtex_entry(sources.iloc[0])
+    assert "urldate = {" in entry and sources.iloc[0].url in entry
+
+
+def test_bibtex_escapes_special_characters():
+    row = pd.Series({"source_id": "x", "publisher": "A & B", "title": "50% of #1", "url": "https://e.org/a_b",
+                     "accessed": pd.Timestamp("2026-01-01"), "published": pd.NaT, "source_kind": "news-report",
+                     "archive_url": ""})
+    entry = bibliography.bibtex_entry(row)
+    assert r"A \& B" in entry and r"50\% of \#1" in entry and "https://e.org/a_b" in entry
+
+
+def _chart():
+    data = pd.DataFrame({"place": ["a", "b"], "people": [1000, 20000]})
+    return data, alt.Chart(data).mark_bar().encode(x="place:N", y=alt.Y("people:Q", axis=alt.Axis(format=charts.NUMBER_FORMAT)))
+
+
+def test_a_figure_is_the_same_on_every_run_and_needs_no_network():
+    data, chart = _chart()
+    first = charts.figure(chart, "test", alt_text="Two bars.", source="Test data", data=data).data
+    second = charts.figure(chart, "test", alt_text="Two bars.", source="Test data", data=data).data
+    assert first == second
+    assert 'id="chart-test"' in first and "<svg" in first and "Source: Test data" in first
+    assert not re.search(r"<script[^>]+src=", first), "a figure must not load scripts itself"
+    assert "20,000" in first, "numbers on axes are grouped, not 2e+4"
+
+
+def test_the_theme_is_enabled_with_a_colour_blind_safe_palette():
+    assert alt.theme.active == "factcheck"
+    _, chart = _chart()
+    assert chart.to_dict()["config"]["range"]["category"] == charts.PALETTE
+
+
+def test_the_article_drops_capture_artefacts_and_keeps_its_words():
+    article = load_article(ROOT / "seeds")
+    assert article.title.startswith("The fall of Bakhmut")
+    assert "top of page" not in article.text and "bottom of page" not in article.text
+    assert len(article.paragraphs) == 11
+
+
+def test_a_changed_capture_is_refused(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in (ROOT / "seeds").iterdir():
+        (seeds / path.name).write_bytes(path.read_bytes())
+    capture = next(seeds.glob("*.txt"))
+    capture.write_bytes(capture.read_bytes().replace(b"73,000", b"75,000"))
+    with pytest.raises(ValueError, match="differs from the capture"):
+        load_article(seeds)
+
+
+def test_sentences_split_at_full_stops_only():
+    assert split_sentences('It fell. "Quote" he said. Then 1.5 more.') == ["It fell.", '"Quote" he said.', "Then 1.5 more."]
+
+
+def test_the_readme_findings_match_the_register():
+    from factcheck.exports import findings_markdown
+
+    assert findings_markdown() in (ROOT / "README.md").read_text(), "run `python -m factcheck findings` and paste it into README.md"
