@@ -34,9 +34,9 @@ test: book $(CHROMIUM)
 serve:
 	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-## execute: re-execute the chapter notebooks in place, deterministically
+## execute: re-execute the chapter and register notebooks in place, deterministically
 execute: $(INSTALLED)
-	$(BIN)/python -m factcheck execute chapters/*.ipynb
+	$(BIN)/python -m factcheck execute chapters/*.ipynb register/*.ipynb
 
 ## lock: recompile requirements.lock from requirements.in
 lock: $(INSTALLED)

@@ -13,7 +13,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("validate", help="validate data/datapackage.json and every table in it")
     execute = commands.add_parser("execute", help="re-execute notebooks in place")
     execute.add_argument("notebooks", nargs="+", type=Path)
-    commands.add_parser("findings", help="print the findings table the README carries")
+    findings = commands.add_parser("findings", help="write the README's findings block from the register")
+    findings.add_argument("readme", nargs="?", type=Path, default=Path("README.md"))
     args = parser.parse_args(argv)
 
     if args.command == "validate":
@@ -32,9 +33,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"executing {notebook}")
             execute_in_place(notebook)
     elif args.command == "findings":
-        from factcheck.exports import findings_markdown
+        from factcheck.exports import write_findings
 
-        print(findings_markdown())
+        write_findings(args.readme)
+        print(f"findings written to {args.readme}")
     return 0
 
 

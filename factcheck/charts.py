@@ -113,3 +113,27 @@ def dot_plot(
         )
         layers += [rule, text]
     return alt.layer(*layers).properties(title=title, width=WIDTH)
+
+
+def verdict_bars(
+    counts: pd.DataFrame, *, category: str, category_title: str, title: str, order: list[str] | None = None
+) -> alt.FacetChart:
+    """Claims per ``category``, stacked by verdict, side by side at publication and with hindsight.
+
+    ``counts`` comes from :func:`factcheck.register.verdict_counts`; ``order``
+    lists the categories top to bottom (default: alphabetical). Colours are
+    the verdict scale's own, and every bar's verdict is named in its tooltip.
+    """
+    from factcheck.verdicts import SCALE
+
+    colours = alt.Scale(domain=[v.title for v in SCALE], range=[v.colour for v in SCALE])
+    bars = alt.Chart(counts).mark_bar(stroke="#fff", strokeWidth=0.5).encode(
+        y=alt.Y(f"{category}:N", title=category_title, axis=alt.Axis(labelLimit=260), sort=order),
+        x=alt.X("sum(claims):Q", title="Claims", axis=alt.Axis(format=NUMBER_FORMAT, tickMinStep=1)),
+        color=alt.Color("verdict:N", scale=colours, title="Verdict", sort=[v.title for v in SCALE]),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip(f"{category}:N", title=category_title), "verdict:N", "claims:Q"],
+    )
+    return bars.properties(width=230).facet(
+        column=alt.Column("when:N", title=None, sort=["At publication", "With hindsight"])
+    ).properties(title=title)

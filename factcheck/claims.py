@@ -7,6 +7,7 @@ from the claims register and the source registry, never written by hand.
 from __future__ import annotations
 
 import html
+import json
 import re
 import json
 
@@ -14,7 +15,11 @@ import pandas as pd
 from IPython.display import HTML
 
 from factcheck.datapackage import load_table
-from factcheck.verdicts import verdict
+from factcheck.article import load_article
+from factcheck.book import book_metadata
+from factcheck.verdicts import BEST_RATING, WORST_RATING, verdict
+
+REGISTER_PAGE = "register/claims.html"
 
 
 def claim(claim_id: str) -> pd.Series:
@@ -25,11 +30,18 @@ def claim(claim_id: str) -> pd.Series:
     return claims.loc[claim_id]
 
 
-def claim_sources(claim_id: str) -> pd.DataFrame:
-    """The registry rows of the sources a claim's verdict rests on."""
-    links = load_table("claim_sources")
-    ids = links.loc[links.claim_id == claim_id, "source_id"]
-    return load_table("sources").set_index("source_id").loc[list(ids)].reset_index()
+def claim_evidence(claim_id: str) -> pd.DataFrame:
+    """The evidence a claim's verdict rests on, each row joined with its source."""
+    evidence = load_table("claim_evidence")
+    sources = load_table("sources")
+    return evidence[evidence.claim_id == claim_id].merge(sources, on="source_id", how="left")
+
+
+def checked_in(claim_row: pd.Series) -> str:
+    """Book path of the page that checks a claim: its chapter, or the register until one exists."""
+    topics = load_table("topics").set_index("topic")
+    chapter = topics.chapter.get(claim_row.topic, "")
+    return f"{chapter}.html" if chapter else REGISTER_PAGE
 
 
 def format_date(value: pd.Timestamp) -> str:
@@ -45,11 +57,11 @@ def _badge(label: str, prefix: str) -> str:
     )
 
 
-def _source_item(row: pd.Series) -> str:
+def _evidence_item(row: pd.Series) -> str:
     date = format_date(row.published) if pd.notna(row.published) else "undated"
     return (
-        f'<li>{html.escape(row.publisher)}, <a href="{html.escape(row.url)}">'
-        f"{html.escape(row.title)}</a> ({date})</li>"
+        f'<li>{html.escape(row.publisher)}, <a href="{html.escape(row.url)}">{html.escape(row.title)}</a> '
+        f'({date}), {html.escape(row.locator)}:<blockquote lang="und">{html.escape(row.excerpt)}</blockquote></li>'
     )
 
 
@@ -70,12 +82,17 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
         f"<dt>{html.escape(label)}</dt><dd>{html.escape(str(value))}</dd>" for label, value in (figures or {}).items()
     )
     figures_html = f'<dl class="fc-verdict-figures">{figure_items}</dl>' if figure_items else ""
-    sources = "".join(_source_item(s) for _, s in claim_sources(claim_id).iterrows())
+    evidence = claim_evidence(claim_id)
+    items = "".join(_evidence_item(e) for _, e in evidence.iterrows())
+    review = ""
+    if verdict(row.verdict).rating is not None:  # opinions are not rated
+        review = json_ld_script(claim_review(row, fragment_only=True))
     body = f"""<aside class="fc-verdict" id="claim-{claim_id}" style="--fc-verdict-colour:{verdict(row.verdict).colour}" aria-label="Verdict on claim {claim_id}">
 <p class="fc-verdict-claim">The article says: <q>{html.escape(row.quote)}</q> <span class="fc-verdict-where">(paragraph {row.paragraph})</span></p>
 <p class="fc-verdict-labels">{_badge(row.verdict, 'Verdict:')}{hindsight}</p>
 <p class="fc-verdict-conclusion">{html.escape(resolve_figures(row.conclusion))}</p>
-{figures_html}<details class="fc-verdict-sources"><summary>Sources</summary><ul>{sources}</ul></details>
+{figures_html}<details class="fc-verdict-sources"><summary>Evidence ({evidence.source_id.nunique()} sources)</summary><ul>{items}</ul></details>
+{review}
 </aside>"""
     return HTML(body)
 
@@ -106,3 +123,51 @@ def quoted_number(claim_id: str) -> int:
     if not number:
         raise ValueError(f"claim '{claim_id}' quotes no number")
     return int(number[0].replace(",", ""))
+
+
+def json_ld_script(data: dict) -> str:
+    """``data`` as an embedded JSON-LD script ("</" escaped so it cannot close the tag)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def claim_review(row: pd.Series, fragment_only: bool = False) -> dict:
+    """A schema.org ClaimReview for one checkable claim.
+
+    ``url`` points at the claim's anchor: ``#claim-id`` inside the page that
+    checks it (``fragment_only``), else the path from the book's root, made
+    absolute when ``_config.yml`` sets ``html.baseurl``.
+    """
+    v = verdict(row.verdict)
+    if v.rating is None:
+        raise ValueError(f"claim '{row.claim_id}' is an opinion: it gets no ClaimReview")
+    book = book_metadata()
+    article = load_article()
+    anchor = f"#claim-{row.claim_id}"
+    url = anchor if fragment_only else book["baseurl"] + checked_in(row) + anchor
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": row.quote,
+        "author": {"@type": "Organization", "name": book["author"]},
+        "datePublished": row.reviewed_on.strftime("%Y-%m-%d"),
+        "reviewBody": resolve_figures(row.conclusion),
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": v.rating,
+            "bestRating": BEST_RATING,
+            "worstRating": WORST_RATING,
+            "alternateName": v.title,
+        },
+        "itemReviewed": {
+            "@type": "Claim",
+            "appearance": {"@type": "NewsArticle", "headline": article.title},
+        },
+    }
+
+
+def claim_reviews() -> list[dict]:
+    """One ClaimReview per checkable (non-opinion) claim, in register order."""
+    claims = load_table("claims")
+    return [claim_review(row) for _, row in claims.iterrows() if verdict(row.verdict).rating is not None]

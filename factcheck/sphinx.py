@@ -11,18 +11,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
 from factcheck import bibliography
 from factcheck.article import load_article
+from factcheck.claims import claim_reviews
 from factcheck.charts import VEGA_LITE_VERSION, javascript_bundle
 from factcheck.datapackage import DataValidationError, find_data_dir, load_table, validate_package
 
 PACKAGE_DIR = Path(__file__).parent
 BIB_PATH = "_build/references.bib"
 VEGA_BUNDLE = "fc-vega-bundle.js"
+CLAIMS_JSONLD = "claims.jsonld"
 
 
 def _validate_and_write_bibliography(app, config) -> None:
@@ -59,9 +62,12 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
     context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(getattr(css, "filename", css))]
 
 
-def _write_vega_bundle(app, exception) -> None:
+def _write_downloads(app, exception) -> None:
+    """The Vega bundle (once per version) and the claims as JSON-LD."""
     if exception or app.builder.format != "html":
         return
+    reviews = json.dumps(claim_reviews(), ensure_ascii=False, indent=1)
+    (Path(app.outdir) / CLAIMS_JSONLD).write_text(reviews + "\n")
     target = Path(app.outdir) / "_static" / VEGA_BUNDLE
     stamp = f"/* vega-lite {VEGA_LITE_VERSION} */\n"
     if not target.exists() or not target.read_text().startswith(stamp):
@@ -74,7 +80,8 @@ def setup(app):
     app.connect("config-inited", _validate_and_write_bibliography)
     app.connect("source-read", _note_dependencies)
     app.connect("html-page-context", _drop_thebe)
-    app.connect("build-finished", _write_vega_bundle)
+    app.connect("build-finished", _write_downloads)
     app.add_js_file("fc-charts.js", defer="defer")
+    app.add_js_file("fc-table.js", defer="defer")
     app.add_css_file("fc-book.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

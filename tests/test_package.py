@@ -138,4 +138,4 @@ def test_sentences_split_at_full_stops_only():
 def test_the_readme_findings_match_the_register():
     from factcheck.exports import findings_markdown
 
-    assert findings_markdown() in (ROOT / "README.md").read_text(), "run `python -m factcheck findings` and paste it into README.md"
+    assert findings_markdown() in (ROOT / "README.md").read_text(), "run `python -m factcheck findings` to refresh README.md"

@@ -1,0 +1,115 @@
+"""The claims register: verbatim quotes, full coverage of the article, sources
+for every verdict, the verdict scale, links that resolve, and ClaimReview."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import BUILT_BOOK, ROOT
+from factcheck.article import load_article
+from factcheck.claims import checked_in, claim_reviews, resolve_figures
+from factcheck.datapackage import load_table
+from factcheck.methodology import publication_window
+from factcheck.verdicts import LABELS
+
+ARTICLE = load_article(ROOT / "seeds")
+CLAIMS = load_table("claims")
+CHECKABLE = CLAIMS[CLAIMS.verdict != "opinion"]
+
+
+@pytest.mark.parametrize("claim_id, paragraph, quote", list(CLAIMS[["claim_id", "paragraph", "quote"]].itertuples(index=False)))
+def test_every_quote_stands_verbatim_in_its_paragraph(claim_id, paragraph, quote):
+    assert quote in ARTICLE.paragraphs[paragraph], f"{claim_id}: quote not found in paragraph {paragraph}"
+
+
+def test_every_sentence_of_the_article_is_accounted_for():
+    missing = [
+        (number, sentence) for number, sentence in ARTICLE.sentences()
+        if not any(quote in sentence for quote in CLAIMS.quote[CLAIMS.paragraph == number])
+    ]
+    assert missing == []
+
+
+def test_quotes_in_a_paragraph_do_not_overlap():
+    for number, text in enumerate(ARTICLE.paragraphs):
+        spans = sorted((text.index(q), text.index(q) + len(q)) for q in CLAIMS.quote[CLAIMS.paragraph == number])
+        for (_, end), (start, _) in zip(spans, spans[1:]):
+            assert end <= start, f"paragraph {number}: two claims overlap"
+
+
+def test_every_checkable_claim_rests_on_evidence():
+    evidence = load_table("claim_evidence")
+    assert set(CHECKABLE.claim_id) <= set(evidence.claim_id)
+
+
+def test_every_label_is_on_the_scale():
+    assert set(CLAIMS.verdict) | set(CLAIMS.verdict_hindsight) <= set(LABELS)
+
+
+def test_a_changed_verdict_says_what_changed_and_only_then():
+    changed = CLAIMS.verdict != CLAIMS.verdict_hindsight
+    assert (CLAIMS.hindsight_note[changed] != "").all()
+    assert (CLAIMS.hindsight_note[~changed] == "").all()
+
+
+def test_opinions_are_labelled_opinion_at_both_times():
+    opinions = CLAIMS[CLAIMS.claim_type == "opinion"]
+    assert (opinions.verdict == "opinion").all() and (opinions.verdict_hindsight == "opinion").all()
+
+
+def test_every_conclusion_resolves_its_figures():
+    for conclusion in CLAIMS.conclusion:
+        assert "{" not in resolve_figures(conclusion)
+
+
+def test_publication_clues_quote_the_article_and_agree():
+    clues = load_table("publication_clues")
+    for clue in clues.itertuples():
+        assert clue.quote in ARTICLE.paragraphs[clue.paragraph], clue.clue_id
+    assert publication_window()["days"] >= 1
+
+
+def test_one_claim_review_per_checkable_claim_with_required_fields():
+    reviews = claim_reviews()
+    assert [r["claimReviewed"] for r in reviews] == list(CHECKABLE.quote)
+    for review in reviews:
+        assert review["@type"] == "ClaimReview"
+        rating = review["reviewRating"]
+        assert {"ratingValue", "bestRating", "worstRating", "alternateName"} <= set(rating)
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        assert review["itemReviewed"]["@type"] == "Claim" and review["itemReviewed"]["appearance"]["headline"]
+        assert review["author"]["name"] and review["datePublished"] and "#claim-" in review["url"]
+
+
+def test_the_published_claims_jsonld_parses_and_is_complete():
+    reviews = json.loads((BUILT_BOOK / "claims.jsonld").read_text())
+    assert len(reviews) == len(CHECKABLE)
+    assert {r["claimReviewed"] for r in reviews} == set(CHECKABLE.quote)
+
+
+@pytest.mark.parametrize("claim_id", list(CLAIMS.claim_id))
+def test_every_claim_link_target_exists_in_the_built_book(claim_id):
+    row = CLAIMS.set_index("claim_id", drop=False).loc[claim_id]
+    page = BUILT_BOOK / checked_in(row)
+    assert page.is_file(), f"{claim_id}: {page} is not in the built book"
+    assert f'id="claim-{claim_id}"' in page.read_text(), f"{claim_id}: no anchor in {page.name}"
+
+
+def test_every_claim_review_is_embedded_once_in_the_page_that_checks_it():
+    embedded = []
+    for page in BUILT_BOOK.rglob("*.html"):
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(), re.S):
+            data = json.loads(block)
+            if data.get("@type") == "ClaimReview":
+                embedded.append(data["claimReviewed"])
+    assert sorted(embedded) == sorted(CHECKABLE.quote)
+
+
+def test_topics_with_a_chapter_point_at_a_page_of_the_book():
+    toc = (ROOT / "_toc.yml").read_text()
+    for chapter in load_table("topics").chapter:
+        if chapter:
+            assert f"file: {chapter}" in toc
