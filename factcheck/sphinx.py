@@ -5,8 +5,8 @@
 * writes the bibliography from the source registry;
 * serves the Vega bundle and the chart loader from the book's own static
   files (no CDN);
-* makes every notebook depend on the data and on this package, so a change
-  to either re-executes the chapters on the next build.
+* makes every page depend on the data and on this package, so a change to
+  either re-executes the chapters on the next build.
 """
 
 from __future__ import annotations
@@ -44,10 +44,10 @@ def _validate_and_write_bibliography(app, config) -> None:
 
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
-    if not str(app.env.doc2path(docname)).endswith(".ipynb"):
-        return
+    """Every page depends on the data and on this package: change either and
+    the next build re-reads (and so re-executes) the pages."""
     data_dir = find_data_dir(Path(app.srcdir))
-    for path in [*data_dir.iterdir(), *PACKAGE_DIR.glob("*.py")]:
+    for path in [*data_dir.iterdir(), *PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("static/*")]:
         app.env.note_dependency(str(path))
 
 
@@ -60,6 +60,15 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
         if "thebe" not in (getattr(js, "filename", None) or "") and "THEBE" not in (getattr(js, "attributes", {}).get("body", ""))
     ]
     context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(getattr(css, "filename", css))]
+
+
+def _fix_citation_list_role(app, pagename, templatename, context, doctree) -> None:
+    """docutils wraps citations in role="list" but gives the entries
+    role="doc-biblioentry", not "listitem", which breaks ARIA's list rules
+    (axe: aria-required-children). Without the list role the entries stand
+    as they are, each still announced as a bibliography entry."""
+    if "body" in context:
+        context["body"] = context["body"].replace('<div role="list" class="citation-list">', '<div class="citation-list">')
 
 
 def _write_downloads(app, exception) -> None:
@@ -80,6 +89,7 @@ def setup(app):
     app.connect("config-inited", _validate_and_write_bibliography)
     app.connect("source-read", _note_dependencies)
     app.connect("html-page-context", _drop_thebe)
+    app.connect("html-page-context", _fix_citation_list_role)
     app.connect("build-finished", _write_downloads)
     app.add_js_file("fc-charts.js", defer="defer")
     app.add_js_file("fc-table.js", defer="defer")

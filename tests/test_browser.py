@@ -1,7 +1,8 @@
 """Open every page of the built book in headless Chromium, offline.
 
 Each page must load with no request beyond the local server, no failed
-request, no console error, and every chart drawn. A screenshot of each page
+request, no console error, every chart drawn, and no serious accessibility
+problem found by axe-core. A screenshot of each page
 is saved under _build/screenshots/ for a person to look at.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from conftest import BUILT_BOOK, SCREENSHOTS
 
@@ -53,4 +55,10 @@ def test_page_renders_offline(browser, book_url, path):
     for index in range(charts.count()):
         live = charts.nth(index).locator(".fc-chart-live svg, .fc-chart-live canvas")
         assert live.count() >= 1, f"{path}: chart {index} was not drawn"
+
+    # axe-core: no serious or critical accessibility problem (the theme's one
+    # moderate "region" finding on its sidebar search is not ours to fix).
+    violations = Axe().run(page).response["violations"]
+    serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"{path} has accessibility problems"
     page.close()
