@@ -19,6 +19,21 @@ def format_figure(value: int, qualifier: str, high=None) -> str:
     return f"{QUALIFIER_WORDS[qualifier]}{int(value):,}"
 
 
+def with_figure_text(frame: pd.DataFrame, value: str, high: str) -> pd.DataFrame:
+    """``frame`` plus a ``figure`` column saying each value as a reader would."""
+    return frame.assign(figure=[format_figure(v, q, h) for v, q, h in zip(frame[value], frame.qualifier, frame[high])])
+
+
+def figure_points(frame: pd.DataFrame, value: str) -> pd.DataFrame:
+    """One labelled point per figure for a dot plot: who gives it, for what area, and when."""
+    year = frame.reference_date.fillna(frame.stated_on).dt.year.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
+    return pd.DataFrame({
+        "figure": frame.claimant + " (" + frame.area + ", " + year + ")",
+        "kind": frame.figure_kind.str.replace("-", " "),
+        value: frame[value].astype(int),
+    })
+
+
 def _cell(value) -> str:
     if isinstance(value, pd.Timestamp):
         return f"{value.day} {value:%B %Y}"

@@ -15,7 +15,7 @@ from factcheck.article import load_article, split_sentences
 from factcheck.claims import quoted_number, resolve_figures, verdict_box
 from factcheck.datapackage import load_table
 from factcheck.glue import plain
-from factcheck.tables import format_figure
+from factcheck.tables import figure_points, format_figure, with_figure_text
 from factcheck.verdicts import BEST_RATING, LABELS, SCALE, WORST_RATING, verdict
 
 
@@ -139,3 +139,15 @@ def test_the_readme_findings_match_the_register():
     from factcheck.exports import findings_markdown
 
     assert findings_markdown() in (ROOT / "README.md").read_text(), "run `python -m factcheck findings` to refresh README.md"
+
+
+def test_figure_points_label_who_what_area_and_when():
+    population = load_table("population", DATA)
+    points = figure_points(population, "population")
+    assert len(points) == len(population) and points.population.dtype == int
+    assert points.figure.str.contains(r"\((?:city|city-council|hromada|unspecified), (?:\d{4}|undated)\)$").all()
+
+
+def test_with_figure_text_says_ranges_and_qualifiers():
+    civilians = with_figure_text(load_table("civilians_remaining", DATA), "people", "people_high")
+    assert civilians.figure.str.contains(" to ").any() and civilians.figure.str.startswith("fewer than").any()
