@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +135,14 @@ def test_every_table_file_is_described():
 def test_a_source_is_recorded_once():
     sources = load_table("sources", DATA)
     assert sources.url.is_unique, sources[sources.url.duplicated(keep=False)][["source_id", "url"]]
+
+
+def test_every_registered_source_is_cited_somewhere():
+    descriptor = json.loads((DATA / "datapackage.json").read_text())
+    cited = set()
+    for resource in descriptor["resources"]:
+        if resource["name"] != "sources" and any(f["name"] == "source_id" for f in resource["schema"]["fields"]):
+            cited |= set(load_table(resource["name"], DATA).source_id)
+    for page in [*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("register/*.ipynb"), *ROOT.glob("*.md")]:
+        cited |= set(re.findall(r"\{cite:[pt]\}`([^`]+)`", page.read_text()))
+    assert set(load_table("sources", DATA).source_id) - cited == set()
