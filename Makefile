@@ -19,11 +19,14 @@ $(INSTALLED): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 ## book: build the book into _build/html (strict: any warning or failing cell fails it)
+# The data is validated first so that a malformed row stops the build with one
+# message naming file, row and column, before Sphinx adds its own traceback.
 book: $(INSTALLED)
+	@$(BIN)/python -m factcheck validate
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
 ## test: build the book, then run every test (unit, data, nbval, browser)

@@ -62,3 +62,31 @@ def test_page_renders_offline(browser, book_url, path):
     serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == [], f"{path} has accessibility problems"
     page.close()
+
+
+def test_the_register_sorts_and_filters_offline(browser, book_url):
+    page, seen = _visit(browser, f"{book_url}/register/claims.html")
+    rows = page.locator("table.fc-sortable tbody tr")
+    total = rows.count()
+    page.fill("input.fc-filter", "Belgorod")
+    visible = page.locator("table.fc-sortable tbody tr:not([hidden])").count()
+    assert 0 < visible < total
+    page.fill("input.fc-filter", "")
+    page.get_by_role("button", name="With hindsight").click()
+    first = page.locator("table.fc-sortable tbody tr").first.locator("td").nth(5).inner_text()
+    assert first == "Accurate", "sorting by verdict puts the best label first"
+    assert page.locator("th[aria-sort='ascending']").count() == 1
+    assert seen["errors"] == []
+    page.close()
+
+
+def test_the_annotated_article_names_every_verdict_in_words(browser, book_url):
+    page, _ = _visit(browser, f"{book_url}/register/article.html")
+    marks = page.locator("a.fc-claim")
+    notes = page.locator("ol.fc-article-notes > li")
+    assert marks.count() == notes.count() > 40
+    for index in range(marks.count()):
+        mark = marks.nth(index)
+        assert mark.get_attribute("title"), "each mark carries its conclusion"
+        assert mark.evaluate("m => m.nextElementSibling.textContent").strip().endswith("]")
+    page.close()

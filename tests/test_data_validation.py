@@ -146,3 +146,17 @@ def test_every_registered_source_is_cited_somewhere():
     for page in [*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("register/*.ipynb"), *ROOT.glob("*.md")]:
         cited |= set(re.findall(r"\{cite:[pt]\}`([^`]+)`", page.read_text()))
     assert set(load_table("sources", DATA).source_id) - cited == set()
+
+
+def test_a_broken_row_stops_the_book_build_with_the_same_message(data_copy):
+    from types import SimpleNamespace
+
+    from sphinx.errors import ExtensionError
+
+    from factcheck.sphinx import _validate_and_write_bibliography
+
+    set_cell(data_copy / "claims.csv", 1, "reviewed_on", "yesterday")
+    (data_copy.parent / "seeds").symlink_to(ROOT / "seeds")
+    app = SimpleNamespace(srcdir=str(data_copy.parent))
+    with pytest.raises(ExtensionError, match=r"data/claims.csv, row 3, column 'reviewed_on': 'yesterday' is not a valid date"):
+        _validate_and_write_bibliography(app, SimpleNamespace(html_static_path=[], myst_substitutions={}))
