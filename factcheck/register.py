@@ -52,23 +52,25 @@ def claims_table() -> HTML:
         where = "this table" if here else f'<a href="{link(REGISTER_PAGE, c.page, "claim-" + c.claim_id)}">{html.escape(c.topic_title)}</a>'
         row_id = f' id="claim-{c.claim_id}"' if here else ""
         rows.append(
-            f"<tr{row_id}><td>{c.paragraph}</td><td><q>{html.escape(c.quote)}</q></td>"
+            f"<tr{row_id}><td>{c.paragraph}</td>"
+            f'<td><q>{html.escape(c.quote)}</q><span class="fc-register-conclusion">{html.escape(c.conclusion)}</span></td>'
             f"<td>{html.escape(c.topic_title)}</td><td>{c.claim_type}</td>"
             f'<td data-sort="{LABELS.index(c.verdict)}">{_badge(c.verdict)}</td>'
             f'<td data-sort="{LABELS.index(c.verdict_hindsight)}">{_badge(c.verdict_hindsight)}</td>'
-            f"<td>{html.escape(c.conclusion)}</td><td>{where}</td></tr>"
+            f"<td>{where}</td></tr>"
         )
         if here and verdict(c.verdict).rating is not None:
             reviews.append(json_ld_script(claim_review(c, fragment_only=True)))
     head = "".join(
         f'<th scope="col"><button type="button" class="fc-sort">{h}</button></th>'
-        for h in ["Paragraph", "The article says", "Topic", "Type", "Verdict", "With hindsight", "Conclusion", "Checked in"]
+        for h in ["¶", "The article says, and what we found", "Topic", "Kind", "Verdict", "With hindsight", "Checked in"]
     )
     return HTML(
         f'<div class="fc-filterable">'
         f'<label>Filter the claims <input type="search" class="fc-filter" placeholder="word, topic or verdict"></label>'
-        f'<table class="fc-table fc-sortable"><caption>All {len(claims)} claims of the article</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>{''.join(reviews)}"
+        f'<div class="fc-scroll" tabindex="0" role="region" aria-label="The claims register, scrolls sideways">'
+        f'<table class="fc-table fc-sortable"><caption>All {len(claims)} claims of the article (¶: paragraph)</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>{''.join(reviews)}"
     )
 
 
