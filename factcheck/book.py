@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import yaml
 
 from factcheck.datapackage import find_data_dir
 
 
-@lru_cache(maxsize=None)
+@cache
 def book_metadata() -> dict:
     """Title, author and base URL (with a trailing slash, or "" when unset)."""
     config = yaml.safe_load((find_data_dir().parent / "_config.yml").read_text())

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import json
 
 import pandas as pd
 from IPython.display import HTML

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -116,7 +116,7 @@ def validate_package(data_dir: Path | None = None, resource: str | None = None) 
         raise DataValidationError(_format_report(report, package))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(data_dir: Path, name: str, stamp: tuple) -> pd.DataFrame:
     from frictionless import Package
 
