@@ -8,6 +8,7 @@ before returning it with its declared types. A malformed row raises
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -102,57 +103,83 @@ def _format_report(report, package) -> str:
     return "invalid data package:\n  " + "\n  ".join(shown)
 
 
-def validate_package(data_dir: Path | None = None, resource: str | None = None) -> None:
-    """Validate the whole package (or one resource) and raise on any fault."""
+def fingerprint(data_dir: Path) -> str:
+    """A hash of every file of the package: equal fingerprints, equal data."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in data_dir.iterdir() if p.is_file()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _validated_log(data_dir: Path) -> Path:
+    return data_dir.parent / "_build" / ".validated-data"
+
+
+def validate_package(data_dir: Path | None = None) -> None:
+    """Validate every table of the package and raise on any fault.
+
+    A package whose exact contents passed before (recorded in
+    ``_build/.validated-data``) is not validated again: the build, the
+    notebooks and the tests would otherwise each pay for it.
+    """
+    data_dir = (data_dir or find_data_dir()).resolve()
+    current = fingerprint(data_dir)
+    log = _validated_log(data_dir)
+    if log.is_file() and current in log.read_text().split():
+        return
     from frictionless import Package  # imported late: it is slow to import
 
-    data_dir = data_dir or find_data_dir()
     package = Package(str(data_dir / DESCRIPTOR), basepath=str(data_dir))
-    if resource is not None:
-        report = package.get_resource(resource).validate()
-    else:
-        report = package.validate()
+    report = package.validate()
     if not report.valid:
         raise DataValidationError(_format_report(report, package))
+    if log.parent.is_dir():
+        with log.open("a") as f:
+            f.write(current + "\n")
 
 
 @cache
-def _load(data_dir: Path, name: str, stamp: tuple) -> pd.DataFrame:
-    from frictionless import Package
-
-    validate_package(data_dir, name)
-    resource = Package(str(data_dir / DESCRIPTOR), basepath=str(data_dir)).get_resource(name)
-    frame = pd.read_csv(data_dir / resource.path, dtype=str, keep_default_na=False)
-    for field in resource.schema.fields:
-        column = frame[field.name].replace("", None)
-        if field.type == "integer":
-            frame[field.name] = column.astype("Int64")
-        elif field.type == "number":
-            frame[field.name] = column.astype("Float64")
-        elif field.type == "date":
-            frame[field.name] = pd.to_datetime(column, format="%Y-%m-%d")
-        elif field.type == "boolean":
-            frame[field.name] = column.map({"true": True, "false": False}).astype("boolean")
+def _load(data_dir: Path, name: str, data_fingerprint: str) -> pd.DataFrame:
+    validate_package(data_dir)
+    resource = _resource(data_dir, name)
+    frame = pd.read_csv(data_dir / resource["path"], dtype=str, keep_default_na=False)
+    for field in resource["schema"]["fields"]:
+        column = frame[field["name"]].replace("", None)
+        if field["type"] == "integer":
+            frame[field["name"]] = column.astype("Int64")
+        elif field["type"] == "number":
+            frame[field["name"]] = column.astype("Float64")
+        elif field["type"] == "date":
+            frame[field["name"]] = pd.to_datetime(column, format="%Y-%m-%d")
+        elif field["type"] == "boolean":
+            frame[field["name"]] = column.map({"true": True, "false": False}).astype("boolean")
         else:
-            frame[field.name] = column.fillna("").astype(str)
+            frame[field["name"]] = column.fillna("").astype(str)
     return frame
+
+
+def _resource(data_dir: Path, name: str) -> dict:
+    """The descriptor of resource ``name``; an unknown name is an error."""
+    for resource in json.loads((data_dir / DESCRIPTOR).read_text())["resources"]:
+        if resource["name"] == name:
+            return resource
+    raise KeyError(f"no table '{name}' in {data_dir.name}/{DESCRIPTOR}")
 
 
 def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     """Validate resource ``name`` and return it as a DataFrame with declared types.
 
     Integers become nullable ``Int64``, dates ``datetime64``; empty text stays "".
-    The result is cached until a file of the package changes.
+    The result is cached until a file of the package changes. An unknown
+    name is an error.
     """
     data_dir = (data_dir or find_data_dir()).resolve()
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in data_dir.iterdir() if p.is_file()))
-    return _load(data_dir, name, stamp).copy()
+    return _load(data_dir, name, fingerprint(data_dir)).copy()
 
 
 def value_field(name: str, data_dir: Path | None = None) -> str:
     """The column holding a figure table's value, declared as ``valueField``."""
-    descriptor = json.loads(((data_dir or find_data_dir()) / DESCRIPTOR).read_text())
-    resource = next(r for r in descriptor["resources"] if r["name"] == name)
+    resource = _resource(data_dir or find_data_dir(), name)
     if "valueField" not in resource:
         raise KeyError(f"resource '{name}' declares no valueField")
     return resource["valueField"]

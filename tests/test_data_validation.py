@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT
-from factcheck.datapackage import DataValidationError, load_table, validate_package
+from factcheck.datapackage import DataValidationError, fingerprint, load_table, validate_package
 from factcheck.verdicts import LABELS
 
 
@@ -160,3 +160,18 @@ def test_a_broken_row_stops_the_book_build_with_the_same_message(data_copy):
     app = SimpleNamespace(srcdir=str(data_copy.parent))
     with pytest.raises(ExtensionError, match=r"data/claims.csv, row 3, column 'reviewed_on': 'yesterday' is not a valid date"):
         _validate_and_write_bibliography(app, SimpleNamespace(html_static_path=[], myst_substitutions={}))
+
+
+def test_an_unknown_table_is_named_in_the_error():
+    with pytest.raises(KeyError, match="no table 'nope'"):
+        load_table("nope", DATA)
+
+
+def test_a_valid_package_is_remembered_and_a_changed_one_checked_again(data_copy):
+    (data_copy.parent / "_build").mkdir()
+    validate_package(data_copy)
+    log = (data_copy.parent / "_build" / ".validated-data").read_text().split()
+    assert log == [fingerprint(data_copy)]
+    set_cell(data_copy / "population.csv", 0, "population", "many")
+    with pytest.raises(DataValidationError, match="'many' is not a valid integer"):
+        validate_package(data_copy)
