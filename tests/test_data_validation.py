@@ -144,7 +144,8 @@ def test_every_registered_source_is_cited_somewhere():
         if resource["name"] != "sources" and any(f["name"] == "source_id" for f in resource["schema"]["fields"]):
             cited |= set(load_table(resource["name"], DATA).source_id)
     for page in [*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("register/*.ipynb"), *ROOT.glob("*.md")]:
-        cited |= set(re.findall(r"\{cite:[pt]\}`([^`]+)`", page.read_text()))
+        for keys in re.findall(r"\{cite:[pt]\}`([^`]+)`", page.read_text()):
+            cited |= {key.strip() for key in keys.split(",")}
     assert set(load_table("sources", DATA).source_id) - cited == set()
 
 
