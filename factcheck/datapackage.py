@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 DESCRIPTOR = "datapackage.json"
+DATA_ENV = "FACTCHECK_DATA"
 MAX_REPORTED_ERRORS = 20
 
 
@@ -31,8 +32,8 @@ def find_data_dir(start: Path | None = None) -> Path:
     ``$FACTCHECK_DATA`` wins; otherwise search upward from ``start`` (the
     working directory), so notebooks in ``chapters/`` and tests both find it.
     """
-    if os.environ.get("FACTCHECK_DATA"):
-        return Path(os.environ["FACTCHECK_DATA"]).resolve()
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV]).resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "data" / DESCRIPTOR).is_file():

@@ -6,12 +6,14 @@
 * serves the Vega bundle and the chart loader from the book's own static
   files (no CDN);
 * makes every page depend on the data and on this package, so a change to
-  either re-executes the chapters on the next build.
+  either re-executes the chapters on the next build;
+* publishes every checkable claim as schema.org ClaimReview (claims.jsonld).
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
@@ -20,7 +22,7 @@ from factcheck import bibliography
 from factcheck.article import load_article
 from factcheck.claims import claim_reviews
 from factcheck.charts import VEGA_LITE_VERSION, javascript_bundle
-from factcheck.datapackage import DataValidationError, find_data_dir, load_table, validate_package
+from factcheck.datapackage import DATA_ENV, DataValidationError, find_data_dir, load_table, validate_package
 
 PACKAGE_DIR = Path(__file__).parent
 BIB_PATH = "_build/references.bib"
@@ -28,8 +30,12 @@ VEGA_BUNDLE = "fc-vega-bundle.js"
 CLAIMS_JSONLD = "claims.jsonld"
 
 
-def _validate_and_write_bibliography(app, config) -> None:
+def _configure(app, config) -> None:
+    """Validate the data, write the bibliography, register static files and
+    the article's title, and point every later step (notebook kernels too)
+    at this book's data."""
     data_dir = find_data_dir(Path(app.srcdir))
+    os.environ.setdefault(DATA_ENV, str(data_dir))
     try:
         validate_package(data_dir)
     except DataValidationError as error:
@@ -86,7 +92,7 @@ def _write_downloads(app, exception) -> None:
 
 
 def setup(app):
-    app.connect("config-inited", _validate_and_write_bibliography)
+    app.connect("config-inited", _configure)
     app.connect("source-read", _note_dependencies)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _fix_citation_list_role)

@@ -149,18 +149,19 @@ def test_every_registered_source_is_cited_somewhere():
     assert set(load_table("sources", DATA).source_id) - cited == set()
 
 
-def test_a_broken_row_stops_the_book_build_with_the_same_message(data_copy):
+def test_a_broken_row_stops_the_book_build_with_the_same_message(data_copy, monkeypatch):
     from types import SimpleNamespace
 
     from sphinx.errors import ExtensionError
 
-    from factcheck.sphinx import _validate_and_write_bibliography
+    from factcheck.sphinx import _configure
 
     set_cell(data_copy / "claims.csv", 1, "reviewed_on", "yesterday")
     (data_copy.parent / "seeds").symlink_to(ROOT / "seeds")
+    monkeypatch.setenv("FACTCHECK_DATA", str(data_copy))  # restored after the test
     app = SimpleNamespace(srcdir=str(data_copy.parent))
     with pytest.raises(ExtensionError, match=r"data/claims.csv, row 3, column 'reviewed_on': 'yesterday' is not a valid date"):
-        _validate_and_write_bibliography(app, SimpleNamespace(html_static_path=[], myst_substitutions={}))
+        _configure(app, SimpleNamespace(html_static_path=[], myst_substitutions={}))
 
 
 def test_an_unknown_table_is_named_in_the_error():
