@@ -48,12 +48,11 @@ def format_date(value: pd.Timestamp) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def _badge(label: str, prefix: str) -> str:
+def badge(label: str, prefix: str = "") -> str:
+    """A verdict label in its colour, always written out in words."""
     v = verdict(label)
-    return (
-        f'<span class="fc-badge fc-badge--{v.label}" style="--fc-verdict:{v.colour}">'
-        f'<span class="fc-badge-prefix">{prefix}</span> {html.escape(v.title)}</span>'
-    )
+    lead = f'<span class="fc-badge-prefix">{prefix}</span> ' if prefix else ""
+    return f'<span class="fc-badge fc-badge--{v.label}" style="--fc-verdict:{v.colour}">{lead}{html.escape(v.title)}</span>'
 
 
 def _evidence_item(row: pd.Series) -> str:
@@ -74,7 +73,7 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
     hindsight = ""
     if row.verdict_hindsight != row.verdict:
         hindsight = (
-            f" {_badge(row.verdict_hindsight, 'With hindsight:')}"
+            f" {badge(row.verdict_hindsight, 'With hindsight:')}"
             f'<p class="fc-verdict-change">What changed: {html.escape(row.hindsight_note)}</p>'
         )
     figure_items = "".join(
@@ -83,15 +82,12 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
     figures_html = f'<dl class="fc-verdict-figures">{figure_items}</dl>' if figure_items else ""
     evidence = claim_evidence(claim_id)
     items = "".join(_evidence_item(e) for _, e in evidence.iterrows())
-    review = ""
-    if verdict(row.verdict).rating is not None:  # opinions are not rated
-        review = json_ld_script(claim_review(row, fragment_only=True))
     body = f"""<aside class="fc-verdict" id="claim-{claim_id}" style="--fc-verdict-colour:{verdict(row.verdict).colour}" aria-label="Verdict on claim {claim_id}">
 <p class="fc-verdict-claim">The article says: <q>{html.escape(row.quote)}</q> <span class="fc-verdict-where">(paragraph {row.paragraph})</span></p>
-<p class="fc-verdict-labels">{_badge(row.verdict, 'Verdict:')}{hindsight}</p>
+<p class="fc-verdict-labels">{badge(row.verdict, 'Verdict:')}{hindsight}</p>
 <p class="fc-verdict-conclusion">{html.escape(resolve_figures(row.conclusion))}</p>
 {figures_html}<details class="fc-verdict-sources"><summary>Evidence ({evidence.source_id.nunique()} sources)</summary><ul>{items}</ul></details>
-{review}
+{embedded_review(row)}
 </aside>"""
     return HTML(body)
 
@@ -164,6 +160,13 @@ def claim_review(row: pd.Series, fragment_only: bool = False) -> dict:
             "appearance": {"@type": "NewsArticle", "headline": article.title},
         },
     }
+
+
+def embedded_review(row: pd.Series) -> str:
+    """The claim's ClaimReview as a script for the page that checks it; "" for an opinion."""
+    if verdict(row.verdict).rating is None:
+        return ""
+    return json_ld_script(claim_review(row, fragment_only=True))
 
 
 def claim_reviews() -> list[dict]:

@@ -6,7 +6,7 @@ import html
 
 from IPython.display import HTML
 
-from factcheck.claims import format_date
+from factcheck.claims import badge, format_date
 from factcheck.datapackage import load_table
 from factcheck.register import link, register
 from factcheck.verdicts import BEST_RATING, SCALE, WORST_RATING
@@ -28,8 +28,7 @@ def scale_with_examples(page: str) -> HTML:
         if len(examples):
             c = examples.iloc[0]
             example = f'<a href="{link(page, c.page, "claim-" + c.claim_id)}"><q>{html.escape(c.quote)}</q></a>'
-        badge = f'<span class="fc-badge" style="--fc-verdict:{v.colour}">{v.title}</span>'
-        rows.append([badge, html.escape(v.meaning), example])
+        rows.append([badge(v.label), html.escape(v.meaning), example])
     return _table("The verdict scale", ["Label", "Meaning", "Example from this article"], rows)
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from factcheck.article import load_article
-from factcheck.claims import REGISTER_PAGE, checked_in, claim_review, json_ld_script, resolve_figures
+from factcheck.claims import REGISTER_PAGE, badge, checked_in, embedded_review, resolve_figures
 from factcheck.datapackage import load_table
 from factcheck.verdicts import LABELS, verdict
 
@@ -34,11 +34,6 @@ def register() -> pd.DataFrame:
     )
 
 
-def _badge(label: str) -> str:
-    v = verdict(label)
-    return f'<span class="fc-badge" style="--fc-verdict:{v.colour}">{html.escape(v.title)}</span>'
-
-
 def claims_table() -> HTML:
     """Every claim in one table; fc-table.js makes it sortable and filterable.
 
@@ -55,12 +50,12 @@ def claims_table() -> HTML:
             f"<tr{row_id}><td>{c.paragraph}</td>"
             f'<td><q>{html.escape(c.quote)}</q><span class="fc-register-conclusion">{html.escape(c.conclusion)}</span></td>'
             f"<td>{html.escape(c.topic_title)}</td><td>{c.claim_type}</td>"
-            f'<td data-sort="{LABELS.index(c.verdict)}">{_badge(c.verdict)}</td>'
-            f'<td data-sort="{LABELS.index(c.verdict_hindsight)}">{_badge(c.verdict_hindsight)}</td>'
+            f'<td data-sort="{LABELS.index(c.verdict)}">{badge(c.verdict)}</td>'
+            f'<td data-sort="{LABELS.index(c.verdict_hindsight)}">{badge(c.verdict_hindsight)}</td>'
             f"<td>{where}</td></tr>"
         )
-        if here and verdict(c.verdict).rating is not None:
-            reviews.append(json_ld_script(claim_review(c, fragment_only=True)))
+        if here:
+            reviews.append(embedded_review(c))
     head = "".join(
         f'<th scope="col"><button type="button" class="fc-sort">{h}</button></th>'
         for h in ["¶", "The article says, and what we found", "Topic", "Kind", "Verdict", "With hindsight", "Checked in"]
@@ -118,8 +113,8 @@ def annotated_article(page: str) -> HTML:
         kind = "fc-article-headline" if number == 0 else "fc-article-paragraph"
         paragraphs.append(f'<p class="{kind}" data-paragraph="{number}">{"".join(out)}</p>')
     note_items = "".join(
-        f'<li id="note-{c.claim_id}">{_badge(c.verdict)}'
-        + (f" with hindsight {_badge(c.verdict_hindsight)}" if c.verdict_hindsight != c.verdict else "")
+        f'<li id="note-{c.claim_id}">{badge(c.verdict)}'
+        + (f" with hindsight {badge(c.verdict_hindsight)}" if c.verdict_hindsight != c.verdict else "")
         + f' <q>{html.escape(c.quote)}</q>: {html.escape(c.conclusion)} '
         f'<a href="{link(page, c.page, "claim-" + c.claim_id)}">Where it is checked</a>.</li>'
         for c in notes
