@@ -22,24 +22,25 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-## book: build the book into _build/html (strict: any warning or failing cell fails it)
-# The data is validated first so that a malformed row stops the build with one
-# message naming file, row and column, before Sphinx adds its own traceback.
+## book: build the book into _build/html from the notebooks' stored outputs (strict: any warning fails it)
+# The data is validated and the stored outputs checked first, so that a
+# malformed row or a stale notebook stops the build with one message naming
+# the file (and row and column), before Sphinx adds its own traceback.
 book: $(INSTALLED)
-	@$(BIN)/python -m factcheck validate
+	@$(BIN)/python -m factcheck check
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
-## test: build the book, then run every test (unit, data, nbval, browser)
+## test: build the book, then run every test (unit, data, nbval, browser) on every core
 test: book $(CHROMIUM)
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses auto
 
 ## serve: serve the built book on http://localhost:$(PORT)
 serve:
 	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-## execute: re-execute the chapter and register notebooks in place, deterministically
+## execute: re-execute, in parallel and in place, every notebook whose stored outputs are stale
 execute: $(INSTALLED)
-	$(BIN)/python -m factcheck execute chapters/*.ipynb register/*.ipynb
+	$(BIN)/python -m factcheck execute
 
 ## lock: recompile requirements.lock from requirements.in
 lock: $(INSTALLED)

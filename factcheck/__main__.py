@@ -1,4 +1,4 @@
-"""Command line: ``python -m factcheck validate|execute ...``."""
+"""Command line: ``python -m factcheck validate|check|execute|findings``."""
 
 from __future__ import annotations
 
@@ -11,32 +11,38 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m factcheck")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="validate data/datapackage.json and every table in it")
-    execute = commands.add_parser("execute", help="re-execute notebooks in place")
-    execute.add_argument("notebooks", nargs="+", type=Path)
+    commands.add_parser("check", help="validate the data, then check that every notebook's stored outputs are current")
+    execute = commands.add_parser("execute", help="re-execute, in parallel, the notebooks whose stored outputs are stale")
+    execute.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook of the book")
+    execute.add_argument("--force", action="store_true", help="execute them even if their outputs are current")
     findings = commands.add_parser("findings", help="write the README's findings block from the register")
     findings.add_argument("readme", nargs="?", type=Path, default=Path("README.md"))
     args = parser.parse_args(argv)
 
-    if args.command == "validate":
-        from factcheck.datapackage import DataValidationError, validate_package
+    from factcheck.book import book_notebooks, book_root
+    from factcheck.datapackage import DataValidationError, validate_package
+    from factcheck.notebooks import StaleOutputsError, check_outputs, execute_all
 
-        try:
+    try:
+        if args.command in ("validate", "check"):
             validate_package()
-        except DataValidationError as error:
-            print(error, file=sys.stderr)
-            return 1
-        print("data package is valid")
-    elif args.command == "execute":
-        from factcheck.notebooks import execute_in_place
+            print("data package is valid")
+        if args.command == "check":
+            check_outputs(book_notebooks(), book_root())
+            print("every notebook's stored outputs are current")
+        elif args.command == "execute":
+            validate_package()
+            notebooks = [p.resolve() for p in args.notebooks] or book_notebooks()
+            changed = execute_all(notebooks, book_root(), force=args.force)
+            print(f"{len(changed)} of {len(notebooks)} notebooks rewritten" + "".join(f"\n  {p.relative_to(book_root())}" for p in changed))
+        elif args.command == "findings":
+            from factcheck.exports import write_findings
 
-        for notebook in args.notebooks:
-            print(f"executing {notebook}")
-            execute_in_place(notebook)
-    elif args.command == "findings":
-        from factcheck.exports import write_findings
-
-        write_findings(args.readme)
-        print(f"findings written to {args.readme}")
+            write_findings(args.readme)
+            print(f"findings written to {args.readme}")
+    except (DataValidationError, StaleOutputsError) as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,19 +1,47 @@
-"""The book's own metadata, read from ``_config.yml`` (one place for it)."""
+"""The book's own metadata and pages, read from ``_config.yml`` and ``_toc.yml`` (one place for each)."""
 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import yaml
 
 from factcheck.datapackage import find_data_dir
 
 
+def book_root() -> Path:
+    """The folder holding ``_config.yml``, ``_toc.yml`` and ``data/``."""
+    return find_data_dir().parent
+
+
 @cache
 def book_metadata() -> dict:
     """Title, author and base URL (with a trailing slash, or "" when unset)."""
-    config = yaml.safe_load((find_data_dir().parent / "_config.yml").read_text())
+    config = yaml.safe_load((book_root() / "_config.yml").read_text())
     baseurl = (config.get("html") or {}).get("baseurl") or ""
     if baseurl and not baseurl.endswith("/"):
         baseurl += "/"
     return {"title": config["title"], "author": config["author"], "baseurl": baseurl}
+
+
+def _toc_files(node) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["file"]] if "file" in node else []
+        return own + [f for value in node.values() if isinstance(value, (list, dict)) for f in _toc_files(value)]
+    if isinstance(node, list):
+        return [f for item in node for f in _toc_files(item)]
+    return []
+
+
+def toc_pages(root: Path | None = None) -> list[str]:
+    """Every page of the table of contents, in reading order, as paths without suffix."""
+    root = root or book_root()
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+    return [toc["root"], *_toc_files(toc.get("parts") or toc.get("chapters") or [])]
+
+
+def book_notebooks(root: Path | None = None) -> list[Path]:
+    """The notebooks among the book's pages, in reading order."""
+    root = root or book_root()
+    return [root / f"{page}.ipynb" for page in toc_pages(root) if (root / f"{page}.ipynb").is_file()]

@@ -1,26 +1,122 @@
-"""Execute chapter notebooks in place, the same way every time.
+"""Execute the book's notebooks once, and know when their stored outputs are stale.
 
-No timing metadata, a fresh ``python3`` kernel started from the notebook's own
-folder, so the stored outputs are exactly what nbval will reproduce.
+The notebooks are committed with their outputs; the build renders those
+outputs and executes nothing. So that it never publishes stale ones,
+``make execute`` stores in each notebook a fingerprint of everything its
+outputs were made from: its code cells, the data package, the article, this
+package's code, the book's configuration and the lock file. Staleness is then
+a comparison of two hashes, not a guess from file times (which a fresh clone
+does not keep).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+METADATA_KEY = "factcheck"
+PACKAGE_DIR = Path(__file__).parent
+# Beside the data folder: what a notebook's outputs also depend on.
+BOOK_INPUTS = ("seeds", "_config.yml", "requirements.lock")
 
 
-def execute_in_place(path: Path, timeout: int = 600) -> None:
-    """Run every cell of the notebook at ``path`` and store the outputs."""
-    notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
+class StaleOutputsError(RuntimeError):
+    """Some notebooks' stored outputs were made from other code or data."""
+
+
+def _hash_files(digest, paths) -> None:
+    for path in sorted(paths):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def inputs_fingerprint(book_root: Path) -> str:
+    """A hash of what every notebook's outputs depend on, beside its own code."""
+    from factcheck.datapackage import fingerprint
+
+    digest = hashlib.sha256(fingerprint(book_root / "data").encode())
+    _hash_files(digest, PACKAGE_DIR.glob("*.py"))
+    for name in BOOK_INPUTS:
+        path = book_root / name
+        _hash_files(digest, [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path] if path.exists() else [])
+    return digest.hexdigest()
+
+
+def notebook_fingerprint(notebook, inputs: str) -> str:
+    """``inputs`` combined with the notebook's code cells, in order."""
+    digest = hashlib.sha256(inputs.encode())
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            digest.update(cell.source.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def stored_fingerprint(notebook) -> str:
+    return notebook.metadata.get(METADATA_KEY, {}).get("inputs", "")
+
+
+def stale_notebooks(paths: list[Path], book_root: Path) -> list[Path]:
+    """The notebooks among ``paths`` whose stored outputs are not current."""
+    inputs = inputs_fingerprint(book_root)
+    stale = []
+    for path in paths:
+        notebook = nbformat.read(path, as_version=4)
+        if stored_fingerprint(notebook) != notebook_fingerprint(notebook, inputs):
+            stale.append(path)
+    return stale
+
+
+def check_outputs(paths: list[Path], book_root: Path) -> None:
+    """Raise :class:`StaleOutputsError` naming each stale notebook and the fix."""
+    stale = stale_notebooks(paths, book_root)
+    if stale:
+        names = "\n  ".join(str(p.relative_to(book_root)) for p in stale)
+        raise StaleOutputsError(
+            "these notebooks' stored outputs were made from other code or data:\n  "
+            f"{names}\nRun `make execute` to re-execute them, then build again."
+        )
+
+
+def execute_in_place(path: Path, book_root: Path, timeout: int = 600) -> bool:
+    """Run every cell of the notebook at ``path``, store its outputs and fingerprint.
+
+    No timing metadata and a fresh ``python3`` kernel started in the
+    notebook's folder, so the outputs are what nbval reproduces. The file is
+    rewritten only if its bytes change; returns whether they did.
+    """
+    from nbclient import NotebookClient
+
+    from factcheck.datapackage import DATA_ENV
+
+    os.environ.setdefault(DATA_ENV, str(book_root / "data"))
+    before = path.read_bytes()
+    notebook = nbformat.reads(before.decode(), as_version=4)
+    NotebookClient(
         notebook,
         timeout=timeout,
         kernel_name="python3",
         record_timing=False,  # timestamps would change the file on every run
         resources={"metadata": {"path": str(path.parent)}},
-    )
-    client.execute()
-    nbformat.write(notebook, path)
+    ).execute()
+    notebook.metadata[METADATA_KEY] = {"inputs": notebook_fingerprint(notebook, inputs_fingerprint(book_root))}
+    text = nbformat.writes(notebook)
+    after = (text if text.endswith("\n") else text + "\n").encode()
+    if after != before:
+        path.write_bytes(after)
+    return after != before
+
+
+def execute_all(paths: list[Path], book_root: Path, *, force: bool = False, jobs: int | None = None) -> list[Path]:
+    """Execute the stale notebooks among ``paths`` (all with ``force``), in parallel.
+
+    Returns the notebooks whose files changed.
+    """
+    targets = list(paths) if force else stale_notebooks(paths, book_root)
+    if not targets:
+        return []
+    with ProcessPoolExecutor(max_workers=min(jobs or os.cpu_count() or 1, len(targets))) as pool:
+        changed = list(pool.map(execute_in_place, targets, [book_root] * len(targets)))
+    return [path for path, did_change in zip(targets, changed) if did_change]

@@ -1,12 +1,13 @@
 """Sphinx extension wiring the package into the Jupyter Book build.
 
 * validates the data package first, so a malformed row stops the build with
-  one message naming file, row and column;
+  one message naming file, row and column, and stops it too if a notebook's
+  stored outputs were made from other code or data (the build executes
+  nothing: it renders the outputs ``make execute`` stored);
 * writes the bibliography from the source registry;
 * serves the Vega bundle and the chart loader from the book's own static
   files (no CDN);
-* makes every page depend on the data and on this package, so a change to
-  either re-executes the chapters on the next build;
+* makes a page that glues values from a notebook depend on that notebook;
 * publishes every checkable claim as schema.org ClaimReview (claims.jsonld).
 """
 
@@ -14,31 +15,36 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
 from factcheck import bibliography
 from factcheck.article import load_article
+from factcheck.book import book_notebooks
 from factcheck.claims import claim_reviews
 from factcheck.charts import VEGA_LITE_VERSION, javascript_bundle
 from factcheck.datapackage import DATA_ENV, DataValidationError, find_data_dir, load_table, validate_package
+from factcheck.notebooks import StaleOutputsError, check_outputs
 
 PACKAGE_DIR = Path(__file__).parent
 BIB_PATH = "_build/references.bib"
 VEGA_BUNDLE = "fc-vega-bundle.js"
 CLAIMS_JSONLD = "claims.jsonld"
+GLUE_FROM_DOCUMENT = re.compile(r"\{glue:[a-z]+\}`([^`:]+)::")
 
 
 def _configure(app, config) -> None:
-    """Validate the data, write the bibliography, register static files and
-    the article's title, and point every later step (notebook kernels too)
+    """Validate the data and check the stored outputs, write the bibliography,
+    register static files and the article's title, and point every later step
     at this book's data."""
     data_dir = find_data_dir(Path(app.srcdir))
     os.environ.setdefault(DATA_ENV, str(data_dir))
     try:
         validate_package(data_dir)
-    except DataValidationError as error:
+        check_outputs(book_notebooks(data_dir.parent), data_dir.parent)
+    except (DataValidationError, StaleOutputsError) as error:
         raise ExtensionError(str(error)) from None
     bib = Path(app.srcdir) / BIB_PATH
     bib.parent.mkdir(parents=True, exist_ok=True)
@@ -49,12 +55,12 @@ def _configure(app, config) -> None:
     config.myst_substitutions = {**config.myst_substitutions, "article_title": load_article(data_dir.parent / "seeds").title}
 
 
-def _note_dependencies(app, docname: str, source: list[str]) -> None:
-    """Every page depends on the data and on this package: change either and
-    the next build re-reads (and so re-executes) the pages."""
-    data_dir = find_data_dir(Path(app.srcdir))
-    for path in [*data_dir.iterdir(), *PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("static/*")]:
-        app.env.note_dependency(str(path))
+def _note_glue_dependencies(app, docname: str, source: list[str]) -> None:
+    """A page that glues ``{glue:text}`other.ipynb::key``` depends on that
+    notebook: when its outputs change, the page is written again."""
+    folder = Path(app.srcdir, docname).parent
+    for path in GLUE_FROM_DOCUMENT.findall(source[0]):
+        app.env.note_dependency(str(folder / path))
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
@@ -93,7 +99,7 @@ def _write_downloads(app, exception) -> None:
 
 def setup(app):
     app.connect("config-inited", _configure)
-    app.connect("source-read", _note_dependencies)
+    app.connect("source-read", _note_glue_dependencies)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _fix_citation_list_role)
     app.connect("build-finished", _write_downloads)

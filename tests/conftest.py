@@ -29,6 +29,20 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """With xdist (`make test` runs a worker per core), each notebook's cells
+    go together to one worker, since nbval runs them in order in one kernel;
+    every other test is scheduled on its own."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class NotebookScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return path if path.endswith(".ipynb") else nodeid
+
+    return NotebookScheduling(config, log)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/ that a test may break."""
