@@ -8,14 +8,19 @@ before returning it with its declared types. A malformed row raises
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import ipaddress
 import json
 import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 DESCRIPTOR = "datapackage.json"
 DATA_ENV = "FACTCHECK_DATA"
@@ -107,9 +112,56 @@ def _format_report(report, package) -> str:
 def fingerprint(data_dir: Path) -> str:
     """A hash of every file of the package: equal fingerprints, equal data."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.iterdir() if p.is_file()):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _rows(data_dir: Path, resource: dict) -> list[dict]:
+    with (data_dir / resource["path"]).open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def host_matches(host: str, domains: list[str]) -> bool:
+    """Whether ``host`` is one of ``domains`` or a subdomain of one."""
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _check_host(data_dir: Path, resources: dict, resource: dict, field: dict) -> list[str]:
+    """``hostIn``: a URL's host must be a domain of a row that its foreign keys point at."""
+    rule = field["hostIn"]
+    lookup = {row[rule["key"]]: row[rule["domains"]].split() for row in _rows(data_dir, resources[rule["resource"]])}
+    faults = []
+    for number, row in enumerate(_rows(data_dir, resource), start=2):
+        host = (urlsplit(row[field["name"]]).hostname or "").lower()
+        owners = [row[name] for name in rule["fields"] if row[name]]
+        allowed = [d for owner in owners for d in lookup.get(owner, [])]
+        where = f"{data_dir.name}/{resource['path']}, row {number}, column '{field['name']}'"
+        try:
+            ipaddress.ip_address(host)
+            faults.append(f"{where}: '{host}' is an IP address; link the publisher's own site")
+            continue
+        except ValueError:
+            pass
+        if allowed and not host_matches(host, allowed):
+            faults.append(f"{where}: '{host}' is not a domain of {' or '.join(repr(o) for o in owners)} ({', '.join(allowed)})")
+    return faults
+
+
+def _check_rules(data_dir: Path) -> list[str]:
+    """Rules Frictionless cannot express, declared on fields of the descriptor."""
+    descriptor = json.loads((data_dir / DESCRIPTOR).read_text())
+    resources = {r["name"]: r for r in descriptor["resources"]}
+    faults = []
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            if "hostIn" in field:
+                faults += _check_host(data_dir, resources, resource, field)
+            if "insideCountry" in field:
+                from factcheck.geo import check_inside_country
+
+                faults += check_inside_country(data_dir, resource, _rows(data_dir, resource), field)
+    return faults
 
 
 def _validated_log(data_dir: Path) -> Path:
@@ -134,6 +186,9 @@ def validate_package(data_dir: Path | None = None) -> None:
     report = package.validate()
     if not report.valid:
         raise DataValidationError(_format_report(report, package))
+    faults = _check_rules(data_dir)
+    if faults:
+        raise DataValidationError("invalid data package:\n  " + "\n  ".join(faults[:MAX_REPORTED_ERRORS]))
     if log.parent.is_dir():
         with log.open("a") as f:
             f.write(current + "\n")
@@ -141,6 +196,8 @@ def validate_package(data_dir: Path | None = None) -> None:
 
 @cache
 def _load(data_dir: Path, name: str, data_fingerprint: str) -> pd.DataFrame:
+    import pandas as pd  # imported here: the build's checks need no pandas
+
     validate_package(data_dir)
     resource = _resource(data_dir, name)
     frame = pd.read_csv(data_dir / resource["path"], dtype=str, keep_default_na=False)

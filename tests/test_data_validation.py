@@ -61,7 +61,29 @@ CELL_FAULTS = [
     ("sources.csv", 0, "url", "www.example.org/no-scheme", "does not match the pattern"),
     ("sources.csv", 0, "source_id", "Has Spaces", "does not match the pattern"),
     ("population.csv", 0, "area", "metro", "is not one of the allowed values"),
+    # a reported figure must say what it counts, where, over what period and who says it
+    ("reported_figures.csv", 0, "measure", "", "a value is required"),
+    ("reported_figures.csv", 0, "scope", "", "a value is required"),
+    ("reported_figures.csv", 0, "period_start", "", "a value is required"),
+    ("reported_figures.csv", 0, "period_end", "", "a value is required"),
+    ("reported_figures.csv", 0, "claimant_kind", "", "a value is required"),
+    ("reported_figures.csv", 0, "measure", "lost", "is not one of the allowed values"),
+    ("events.csv", 0, "date_precision", "", "a value is required"),
+    ("sources.csv", 0, "publisher_id", "no-such-publisher", "'no-such-publisher' is not a known id in publishers"),
+    ("places.csv", 0, "latitude", "91", "above the maximum"),
+    # rules beyond the schema's types: links go to the publisher, places lie in their country
+    ("sources.csv", 1, "url", "https://thecheapinvestor.com/2023/05/story", "'thecheapinvestor.com' is not a domain of"),
+    ("sources.csv", 1, "url", "http://156.54.191.164/enciclopedia/eol-bakhmut", "'156.54.191.164' is an IP address"),
+    ("places.csv", 0, "latitude", "50.6", "is not inside"),
 ]
+
+
+def test_a_source_may_link_its_licensed_carrier(data_copy):
+    sources = load_table("sources", DATA)
+    carried = sources[sources.carrier_id != ""].index[0]
+    set_cell(data_copy / "sources.csv", int(carried), "carrier_id", "")
+    with pytest.raises(DataValidationError, match="is not a domain of"):
+        validate_package(data_copy)
 
 
 @pytest.mark.parametrize("file, data_row, column, value, words", CELL_FAULTS)
@@ -141,9 +163,10 @@ def test_every_registered_source_is_cited_somewhere():
     descriptor = json.loads((DATA / "datapackage.json").read_text())
     cited = set()
     for resource in descriptor["resources"]:
-        if resource["name"] != "sources" and any(f["name"] == "source_id" for f in resource["schema"]["fields"]):
-            cited |= set(load_table(resource["name"], DATA).source_id)
-    for page in [*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("register/*.ipynb"), *ROOT.glob("*.md")]:
+        for key in resource["schema"].get("foreignKeys", []):
+            if key["reference"]["resource"] == "sources" and resource["name"] != "sources":
+                cited |= set(load_table(resource["name"], DATA)[key["fields"][0]])
+    for page in [*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("chapters/*.md")]:
         for keys in re.findall(r"\{cite:[pt]\}`([^`]+)`", page.read_text()):
             cited |= {key.strip() for key in keys.split(",")}
     assert set(load_table("sources", DATA).source_id) - cited == set()

@@ -1,0 +1,50 @@
+"""Codes as words: every code a reader sees is rendered from the ``enumTitles``
+of its field in ``datapackage.json``, the one place the words are written."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from factcheck.datapackage import DESCRIPTOR, find_data_dir
+
+
+@cache
+def _titles(descriptor_path: str) -> dict[tuple[str, str], dict[str, str]]:
+    with open(descriptor_path, encoding="utf-8") as f:
+        descriptor = json.load(f)
+    return {
+        (resource["name"], field["name"]): field["enumTitles"]
+        for resource in descriptor["resources"]
+        for field in resource["schema"]["fields"]
+        if "enumTitles" in field
+    }
+
+
+def enum_titles() -> dict[tuple[str, str], dict[str, str]]:
+    """Every (table, column) with codes, and the words for each code."""
+    return dict(_titles(str(find_data_dir() / DESCRIPTOR)))
+
+
+def titles(table: str, column: str) -> dict[str, str]:
+    """Every code of ``table.column`` and its words."""
+    key = (table, column)
+    known = enum_titles()
+    if key not in known:
+        raise KeyError(f"{table}.{column} has no enumTitles in {DESCRIPTOR}")
+    return known[key]
+
+
+def titles_of(table: str) -> dict[str, dict[str, str]]:
+    """Every enum column of ``table`` and the words for its codes."""
+    return {column: words for (name, column), words in enum_titles().items() if name == table}
+
+
+def label(table: str, column: str, code: str) -> str:
+    """The words for ``code`` in ``table.column``; "" stays ""."""
+    if code == "":
+        return ""
+    words = titles(table, column)
+    if code not in words:
+        raise KeyError(f"'{code}' is not a code of {table}.{column}")
+    return words[code]
