@@ -1,0 +1,76 @@
+"""Dated evidence ready for charts and tables: who speaks, whether it came after
+the article, and its source in words."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from factcheck.charts import side_of
+from factcheck.claims import format_date, format_span
+from factcheck.datapackage import load_table
+from factcheck.geo import distance_km, distance_to_lines_km, shared_border
+from factcheck.methodology import made_public_later
+from factcheck.sources import registry, short_citation
+from factcheck.tables import format_figure
+
+
+def _common(frame: pd.DataFrame, kind: str, made_public: str) -> pd.DataFrame:
+    sources = registry()
+    return frame.assign(
+        side=frame[kind].map(side_of),
+        later=made_public_later(frame[made_public]),
+        source=frame.source_id.map(lambda s: short_citation(sources.loc[s])),
+        when=frame[made_public].map(format_date),
+    )
+
+
+def events(topic: str | None = None) -> pd.DataFrame:
+    """The dated events (of ``topic``), in date order, with side, later, source and when
+    (the date or span in words, no more precise than the source)."""
+    rows = load_table("events")
+    if topic:
+        rows = rows[rows.topic == topic]
+    rows = _common(rows, "actor_kind", "date")
+    rows["when"] = [format_span(*args) for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision)]
+    return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def figures(topic: str | None = None) -> pd.DataFrame:
+    """Reported figures (of ``topic``) with side, later, source, when, and the figure in words."""
+    rows = load_table("reported_figures")
+    if topic:
+        rows = rows[rows.topic == topic]
+    rows = _common(rows, "claimant_kind", "published")
+    return rows.assign(
+        figure=[format_figure(v, q, h) for v, q, h in zip(rows.value, rows.qualifier, rows.value_high)],
+        low=rows.value.astype(float),
+        high=rows.value_high.fillna(rows.value).astype(float),
+    ).reset_index(drop=True)
+
+
+def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:
+    """The words of a claim's evidence from one source (the row whose excerpt contains ``containing``)."""
+    rows = load_table("claim_evidence")
+    rows = rows[(rows.claim_id == claim_id) & (rows.source_id == source_id) & rows.excerpt.str.contains(containing, regex=False)]
+    if len(rows) != 1:
+        raise KeyError(f"{len(rows)} evidence rows of claim '{claim_id}' from '{source_id}' contain {containing!r}; expected one")
+    return rows.excerpt.iloc[0]
+
+
+def _place(place_id: str) -> pd.Series:
+    places = load_table("places").set_index("place_id")
+    if place_id not in places.index:
+        raise KeyError(f"no place '{place_id}' in places.csv")
+    return places.loc[place_id]
+
+
+def km_between(a: str, b: str) -> float:
+    """Straight-line distance between two places of places.csv, in kilometres."""
+    pa, pb = _place(a), _place(b)
+    return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude)
+
+
+def km_from_border(place_id: str, countries: tuple[str, str] = ("Ukraine", "Russia")) -> float:
+    """Distance from a place of places.csv to the border two countries share, in kilometres."""
+    place = _place(place_id)
+    return distance_to_lines_km(place.latitude, place.longitude, shared_border(*countries))

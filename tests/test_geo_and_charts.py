@@ -1,0 +1,111 @@
+"""Geometry from the committed borders, and the package's chart kinds: each
+renders offline to SVG, encodes who speaks by colour and shape, and draws
+ranges as ranges."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from factcheck import charts
+from factcheck.geo import countries_in_box, distance_km, distance_to_lines_km, in_country, lines_in_box, shared_border
+
+BELGOROD_BOX = (34.8, 49.9, 39.0, 51.2)
+
+
+@pytest.mark.parametrize("country, lat, lon, inside", [
+    ("Ukraine", 48.594, 37.999, True),   # Bakhmut
+    ("Russia", 48.594, 37.999, False),
+    ("Russia", 50.603, 36.581, True),    # Belgorod
+    ("Ukraine", 50.603, 36.581, False),
+    ("Ukraine", 50.450, 30.524, True),   # Kyiv
+])
+def test_points_fall_in_the_right_country(country, lat, lon, inside):
+    assert in_country(country, lat, lon) is inside
+
+
+def test_unknown_country_is_an_error():
+    with pytest.raises(KeyError, match="no country named"):
+        in_country("Atlantis", 0, 0)
+
+
+def test_distances():
+    # Kyiv to Kharkiv is about 410 km as the crow flies
+    assert distance_km(50.450, 30.524, 49.994, 36.231) == pytest.approx(410, abs=10)
+    assert distance_km(50.0, 36.0, 50.0, 36.0) == 0
+    line = [[(30.0, 50.0), (31.0, 50.0)]]
+    # 0.1 degree of latitude north of a line along a parallel: about 11.1 km
+    assert distance_to_lines_km(50.1, 30.5, line) == pytest.approx(11.1, abs=0.1)
+
+
+def test_the_ukraine_russia_border_passes_near_belgorod():
+    border = shared_border("Ukraine", "Russia")
+    assert 20 < distance_to_lines_km(50.603, 36.581, border) < 50
+    assert all(BELGOROD_BOX[0] <= x <= BELGOROD_BOX[2] for line in lines_in_box(border, BELGOROD_BOX) for x, _ in line)
+
+
+def test_countries_are_clipped_to_the_box():
+    features = countries_in_box(["Ukraine", "Russia"], BELGOROD_BOX)
+    assert [f["properties"]["name"] for f in features] == ["Ukraine", "Russia"]
+    for feature in features:
+        for polygon in feature["geometry"]["coordinates"]:
+            for x, y in polygon[0]:
+                assert BELGOROD_BOX[0] <= x <= BELGOROD_BOX[2] and BELGOROD_BOX[1] <= y <= BELGOROD_BOX[3]
+    assert len(json.dumps(features)) < 60_000, "a clipped map stays small enough to embed"
+
+
+@pytest.mark.parametrize("kind, side", [
+    ("belligerent-russia", "Russian side"), ("belligerent-ukraine", "Ukrainian side"),
+    ("belligerent-armed-group", "Ukrainian side"), ("foreign-government", "Not a party to the war"), ("media", "Not a party to the war"),
+])
+def test_side_of(kind, side):
+    assert charts.side_of(kind) == side
+
+
+def _events():
+    return pd.DataFrame({
+        "date": pd.to_datetime(["2022-08-01", "2023-05-20", "2023-06-24"]),
+        "end_date": pd.to_datetime([None, "2023-06-01", None]),
+        "track": ["Battle", "Claims", "Hindsight"], "title": ["a", "b", "c"], "actor": ["w", "x", "y"],
+        "side": ["Russian side", "Ukrainian side", "Not a party to the war"], "later": [False, False, True], "source": ["s"] * 3,
+    })
+
+
+def test_a_timeline_draws_spans_as_bars_later_events_hollow_and_the_window():
+    text = json.dumps(charts.timeline(_events(), title="T", window=(pd.Timestamp("2023-05-25"), pd.Timestamp("2023-05-28"))).to_dict())
+    for mark in ('"bar"', '"point"', '"rect"', '"x2"', '"filled": false', "Hollow marks"):
+        assert mark in text
+    svg = charts.svg(charts.timeline(_events(), title="T"))
+    assert svg.startswith("<svg") and "Claims" in svg and "Hindsight" in svg
+
+
+def test_a_range_plot_draws_ranges_as_rules_and_the_article_as_diamonds():
+    data = pd.DataFrame({
+        "label": ["A", "B"], "low": [100.0, 50.0], "high": [300.0, 50.0], "figure": ["100 to 300", "50"],
+        "side": ["Russian side", "Not a party to the war"], "measure": ["Killed", "Killed"], "when": ["x", "y"],
+        "source": ["s", "t"], "panel": ["P", "P"],
+    })
+    article = pd.DataFrame({"label": ["The article"], "low": [500.0], "figure": ["500"], "panel": ["P"], "when": [""], "source": [""]})
+    chart = charts.range_plot(data, title="R", value_title="People", row="panel", article=article)
+    text = json.dumps(chart.to_dict())
+    assert '"rule"' in text and '"diamond"' in text and '"x2"' in text
+    assert charts.svg(chart).count("<svg") == 1
+
+
+def test_a_dated_count_chart_marks_the_article_date():
+    data = pd.DataFrame({"date": pd.to_datetime(["2022-12-01", "2023-05-01"]), "value": [10, 20], "figure": ["10", "20"],
+                         "group": ["G", "G"], "who": ["w", "w"]})
+    markers = [(pd.Timestamp("2023-02-09"), "Recruitment stopped"), (pd.Timestamp("2023-05-26"), "The article")]
+    svg = charts.svg(charts.dated_counts(data, title="C", value_title="N", markers=markers))
+    assert "The article" in svg and "Recruitment stopped" in svg
+
+
+def test_a_locator_map_renders_offline_with_its_places():
+    places = pd.DataFrame({"name": ["Belgorod", "Grayvoron"], "latitude": [50.603, 50.479], "longitude": [36.581, 35.681], "group": ["City", "Town"]})
+    chart = charts.locator_map(countries_in_box(["Ukraine", "Russia"], BELGOROD_BOX), places, title="M",
+                               borders=lines_in_box(shared_border("Ukraine", "Russia"), BELGOROD_BOX))
+    svg = charts.svg(chart)
+    assert "Belgorod" in svg and "Grayvoron" in svg
+    assert "http" not in json.dumps(chart.to_dict()).replace("https://vega.github.io/schema", "")
