@@ -15,6 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     execute = commands.add_parser("execute", help="re-execute, in parallel, the notebooks whose stored outputs are stale")
     execute.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook of the book")
     execute.add_argument("--force", action="store_true", help="execute them even if their outputs are current")
+    printing = commands.add_parser("print", help="print a single-page build of the book to one PDF with headless Chromium")
+    printing.add_argument("html_root", type=Path)
+    printing.add_argument("pdf", type=Path)
     findings = commands.add_parser("findings", help="write the README's findings block from the register")
     findings.add_argument("readme", nargs="?", type=Path, default=Path("README.md"))
     args = parser.parse_args(argv)
@@ -35,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
             notebooks = [p.resolve() for p in args.notebooks] or book_notebooks()
             changed = execute_all(notebooks, book_root(), force=args.force)
             print(f"{len(changed)} of {len(notebooks)} notebooks rewritten" + "".join(f"\n  {p.relative_to(book_root())}" for p in changed))
+        elif args.command == "print":
+            from factcheck.printing import print_pdf
+
+            print_pdf(args.html_root, "index.html", args.pdf)
+            print(f"print edition written to {args.pdf}")
         elif args.command == "findings":
             from factcheck.exports import write_findings
 

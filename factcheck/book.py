@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -10,19 +11,34 @@ import yaml
 from factcheck.datapackage import find_data_dir
 
 
+BASEURL_ENV = "BOOK_BASEURL"
+DOWNLOADS = "data"  # the built book's folder holding the data package's files, for download
+
+
 def book_root() -> Path:
     """The folder holding ``_config.yml``, ``_toc.yml`` and ``data/``."""
     return find_data_dir().parent
 
 
 @cache
-def book_metadata() -> dict:
-    """Title, author and base URL (with a trailing slash, or "" when unset)."""
-    config = yaml.safe_load((book_root() / "_config.yml").read_text())
-    baseurl = (config.get("html") or {}).get("baseurl") or ""
+def book_metadata(root: Path | None = None) -> dict:
+    """Title, author, base URL (with a trailing slash, or "" when unset), the pages the package links
+    to and the day the book's checks were first published.
+
+    ``$BOOK_BASEURL`` sets the address where the book is published (the Pages
+    workflow knows it; a local build does not need it).
+    """
+    config = yaml.safe_load(((root or book_root()) / "_config.yml").read_text())
+    baseurl = os.environ.get(BASEURL_ENV) or (config.get("html") or {}).get("baseurl") or ""
     if baseurl and not baseurl.endswith("/"):
         baseurl += "/"
-    return {"title": config["title"], "author": config["author"], "baseurl": baseurl}
+    return {"title": config["title"], "author": config["author"], "baseurl": baseurl, "pages": config["factcheck"]["pages"],
+            "first_published": str(config["factcheck"]["first_published"])}
+
+
+def page(role: str) -> str:
+    """The path (without suffix) of the page playing ``role`` (register, sources...), from ``_config.yml``."""
+    return book_metadata()["pages"][role]
 
 
 def _toc_files(node) -> list[str]:

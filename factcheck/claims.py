@@ -15,10 +15,14 @@ from IPython.display import HTML
 
 from factcheck.datapackage import load_table
 from factcheck.article import load_article
-from factcheck.book import book_metadata
+from factcheck.book import book_metadata, page
 from factcheck.verdicts import BEST_RATING, WORST_RATING, verdict
 
-REGISTER_PAGE = "register/claims.html"
+
+
+def register_page() -> str:
+    """Book path of the claims register page."""
+    return page("register") + ".html"
 
 
 def claim(claim_id: str) -> pd.Series:
@@ -30,22 +34,37 @@ def claim(claim_id: str) -> pd.Series:
 
 
 def claim_evidence(claim_id: str) -> pd.DataFrame:
-    """The evidence a claim's verdict rests on, each row joined with its source."""
+    """The evidence a claim's verdict rests on, each row joined with its source and publisher."""
+    from factcheck.sources import registry
+
     evidence = load_table("claim_evidence")
-    sources = load_table("sources")
-    return evidence[evidence.claim_id == claim_id].merge(sources, on="source_id", how="left")
+    return evidence[evidence.claim_id == claim_id].merge(registry().reset_index(drop=True), on="source_id", how="left")
 
 
 def checked_in(claim_row: pd.Series) -> str:
     """Book path of the page that checks a claim: its chapter, or the register until one exists."""
     topics = load_table("topics").set_index("topic")
     chapter = topics.chapter.get(claim_row.topic, "")
-    return f"{chapter}.html" if chapter else REGISTER_PAGE
+    return f"{chapter}.html" if chapter else register_page()
 
 
-def format_date(value: pd.Timestamp) -> str:
-    """A date as readers write it: 23 May 2023."""
+def format_date(value: pd.Timestamp, precision: str = "day") -> str:
+    """A date as readers write it, no more precisely than its source: "23 May 2023", "May 2023", "2023"."""
+    if precision == "year":
+        return f"{value:%Y}"
+    if precision == "month":
+        return f"{value:%B %Y}"
     return f"{value.day} {value:%B %Y}"
+
+
+def format_span(start: pd.Timestamp, precision: str, end=None, end_precision: str = "") -> str:
+    """A date or a span in words: "20 May 2023", "5 to 6 June 2023", "May 2022 to February 2023"."""
+    if end is None or pd.isna(end) or end == start:
+        return format_date(start, precision)
+    end_precision = end_precision or precision
+    if precision == end_precision == "day" and (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} to {format_date(end)}"
+    return f"{format_date(start, precision)} to {format_date(end, end_precision)}"
 
 
 def badge(label: str, prefix: str = "") -> str:
@@ -56,9 +75,12 @@ def badge(label: str, prefix: str = "") -> str:
 
 
 def _evidence_item(row: pd.Series) -> str:
+    from factcheck.sources import entry_href
+
     date = format_date(row.published) if pd.notna(row.published) else "undated"
     return (
-        f'<li>{html.escape(row.publisher)}, <a href="{html.escape(row.url)}">{html.escape(row.title)}</a> '
+        f'<li><a href="{entry_href(row.source_id)}">{html.escape(row.publisher)}</a>, '
+        f'<a href="{html.escape(row.url)}">{html.escape(row.title)}</a> '
         f'({date}), {html.escape(row.locator)}:<blockquote lang="und">{html.escape(row.excerpt)}</blockquote></li>'
     )
 
@@ -71,11 +93,9 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
     """
     row = claim(claim_id)
     hindsight = ""
-    if row.verdict_hindsight != row.verdict:
-        hindsight = (
-            f" {badge(row.verdict_hindsight, 'With hindsight:')}"
-            f'<p class="fc-verdict-change">What changed: {html.escape(row.hindsight_note)}</p>'
-        )
+    if row.hindsight_note:
+        what = "What changed" if row.verdict_hindsight != row.verdict else "What came later"
+        hindsight = f'<p class="fc-verdict-change">{what}: {html.escape(resolve_figures(row.hindsight_note))}</p>'
     figure_items = "".join(
         f"<dt>{html.escape(label)}</dt><dd>{html.escape(str(value))}</dd>" for label, value in (figures or {}).items()
     )
@@ -84,9 +104,9 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
     items = "".join(_evidence_item(e) for _, e in evidence.iterrows())
     body = f"""<aside class="fc-verdict" id="claim-{claim_id}" style="--fc-verdict-colour:{verdict(row.verdict).colour}" aria-label="Verdict on claim {claim_id}">
 <p class="fc-verdict-claim">The article says: <q>{html.escape(row.quote)}</q> <span class="fc-verdict-where">(paragraph {row.paragraph})</span></p>
-<p class="fc-verdict-labels">{badge(row.verdict, 'Verdict:')}{hindsight}</p>
+<p class="fc-verdict-labels">{badge(row.verdict, 'Verdict:')} {badge(row.verdict_hindsight, 'With hindsight:')}</p>
 <p class="fc-verdict-conclusion">{html.escape(resolve_figures(row.conclusion))}</p>
-{figures_html}<details class="fc-verdict-sources"><summary>Evidence ({evidence.source_id.nunique()} sources)</summary><ul>{items}</ul></details>
+{hindsight}{figures_html}<details class="fc-verdict-sources"><summary>Evidence ({evidence.source_id.nunique()} sources)</summary><ul>{items}</ul></details>
 {embedded_review(row)}
 </aside>"""
     return HTML(body)
@@ -95,8 +115,8 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
 FIGURE_REFERENCE = re.compile(r"\{([a-z_]+):([a-z0-9-]+)\}")
 
 
-def figure_value(table: str, figure_id: str) -> int:
-    """The value of figure ``figure_id`` in ``table`` (its resource's ``valueField``)."""
+def figure_value(table: str, figure_id: str) -> int | float:
+    """The value of figure ``figure_id`` in ``table`` (its resource's ``valueField``): an int when it is whole."""
     from factcheck.datapackage import value_field
 
     frame = load_table(table)
@@ -104,12 +124,15 @@ def figure_value(table: str, figure_id: str) -> int:
     match = frame.loc[frame[key] == figure_id, value_field(table)]
     if match.empty:
         raise KeyError(f"no figure '{figure_id}' in table '{table}'")
-    return int(match.iloc[0])
+    value = float(match.iloc[0])
+    return int(value) if value.is_integer() else value
 
 
 def resolve_figures(text: str) -> str:
     """Replace each ``{table:figure_id}`` in ``text`` by the figure, formatted."""
-    return FIGURE_REFERENCE.sub(lambda m: f"{figure_value(m[1], m[2]):,}", text)
+    from factcheck.tables import format_number
+
+    return FIGURE_REFERENCE.sub(lambda m: format_number(figure_value(m[1], m[2])), text)
 
 
 def quoted_number(claim_id: str) -> int:
@@ -146,7 +169,8 @@ def claim_review(row: pd.Series, fragment_only: bool = False) -> dict:
         "url": url,
         "claimReviewed": row.quote,
         "author": {"@type": "Organization", "name": book["author"]},
-        "datePublished": row.reviewed_on.strftime("%Y-%m-%d"),
+        "datePublished": book["first_published"],
+        "dateModified": date_modified(row).strftime("%Y-%m-%d"),
         "reviewBody": resolve_figures(row.conclusion),
         "reviewRating": {
             "@type": "Rating",
@@ -160,6 +184,13 @@ def claim_review(row: pd.Series, fragment_only: bool = False) -> dict:
             "appearance": {"@type": "NewsArticle", "headline": article.title},
         },
     }
+
+
+def date_modified(row: pd.Series) -> pd.Timestamp:
+    """When the claim's check last changed: its last review, or a later correction."""
+    corrections = load_table("corrections")
+    dates = corrections.loc[corrections.claim_id == row.claim_id, "date"]
+    return max([row.reviewed_on, *dates])
 
 
 def embedded_review(row: pd.Series) -> str:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 from IPython.display import HTML
 
 from factcheck.claims import badge, format_date
 from factcheck.datapackage import load_table
 from factcheck.register import link, register
+from factcheck.tables import html_table
 from factcheck.verdicts import BEST_RATING, SCALE, WORST_RATING
 
 
 def _table(caption: str, headings: list[str], rows: list[list[str]]) -> HTML:
-    head = "".join(f'<th scope="col">{h}</th>' for h in headings)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return HTML(f'<table class="fc-table"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+    return HTML(html_table(caption, headings, rows))
 
 
 def scale_with_examples(page: str) -> HTML:
@@ -39,23 +39,57 @@ def rating_table() -> HTML:
     return _table(caption, ["Label (alternateName)", "ratingValue"], rows)
 
 
-def publication_window() -> dict:
-    """The latest of the earliest bounds and the earliest of the latest bounds."""
+def publication_bounds() -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day the article can have appeared: the latest of the
+    earliest bounds and the earliest of the latest bounds its clues give."""
     clues = load_table("publication_clues")
     earliest = clues.loc[clues.bound == "earliest", "bound_date"].max()
     latest = clues.loc[clues.bound == "latest", "bound_date"].min()
     if earliest > latest:
         raise ValueError("the publication clues contradict each other: the window is empty")
+    return earliest, latest
+
+
+def publication_window() -> dict:
+    """The publication window in words, and its length in days."""
+    earliest, latest = publication_bounds()
     return {"earliest": format_date(earliest), "latest": format_date(latest), "days": (latest - earliest).days + 1}
 
 
-def verdict_changes() -> HTML:
+def made_public_later(dates: pd.Series) -> pd.Series:
+    """Whether each date falls after the publication window: such a fact is hindsight."""
+    return dates > publication_bounds()[1]
+
+
+def _quote_link(page: str, c: pd.Series) -> str:
+    return f'<a href="{link(page, c.page, "claim-" + c.claim_id)}"><q>{html.escape(c.quote)}</q></a>'
+
+
+def verdict_changes(page: str) -> HTML:
     """Claims whose verdict with hindsight differs, and what changed."""
     claims = register()
     changed = claims[claims.verdict != claims.verdict_hindsight]
-    titles = {v.label: v.title for v in SCALE}
-    rows = [
-        [f"<q>{html.escape(c.quote)}</q>", titles[c.verdict], titles[c.verdict_hindsight], html.escape(c.hindsight_note)]
-        for _, c in changed.iterrows()
-    ]
+    rows = [[_quote_link(page, c), badge(c.verdict), badge(c.verdict_hindsight), html.escape(c.hindsight_note)] for _, c in changed.iterrows()]
     return _table("Claims whose verdict changed with hindsight", ["The article says", "At publication", "With hindsight", "What changed"], rows)
+
+
+def hindsight_notes(page: str) -> HTML:
+    """Claims that keep their verdict, with what later evidence or events add."""
+    claims = register()
+    noted = claims[(claims.verdict == claims.verdict_hindsight) & (claims.hindsight_note != "")]
+    rows = [[_quote_link(page, c), badge(c.verdict), html.escape(c.hindsight_note)] for _, c in noted.iterrows()]
+    return _table("Claims whose verdict stands, with hindsight notes", ["The article says", "Verdict", "What came later"], rows)
+
+
+def corrections_table(page: str) -> HTML:
+    """Every correction, newest first: when, what kind, which claim, what was wrong and what changed."""
+    from factcheck.labels import label
+
+    corrections = load_table("corrections").sort_values(["date", "correction_id"], ascending=[False, True])
+    claims = register().set_index("claim_id", drop=False)
+    rows = []
+    for _, c in corrections.iterrows():
+        claim = _quote_link(page, claims.loc[c.claim_id]) if c.claim_id else "The whole book"
+        rows.append([format_date(c.date), html.escape(label("corrections", "kind", c.kind)), claim,
+                     html.escape(c.what_was_wrong), html.escape(c.what_changed)])
+    return _table("Corrections, clarifications and updates, newest first", ["Date", "Kind", "Claim", "What was wrong", "What changed"], rows)

@@ -4,7 +4,7 @@ The notebooks are committed with their outputs; the build renders those
 outputs and executes nothing. So that it never publishes stale ones,
 ``make execute`` stores in each notebook a fingerprint of everything its
 outputs were made from: its code cells, the data package, the article, this
-package's code, the book's configuration and the lock file. Staleness is then
+package's code, the book's metadata and the lock file. Staleness is then
 a comparison of two hashes, not a guess from file times (which a fresh clone
 does not keep).
 """
@@ -12,16 +12,15 @@ does not keep).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import nbformat
-
 METADATA_KEY = "factcheck"
 PACKAGE_DIR = Path(__file__).parent
-# Beside the data folder: what a notebook's outputs also depend on.
-BOOK_INPUTS = ("seeds", "_config.yml", "requirements.lock")
+# Beside the data folder and the book's metadata: what a notebook's outputs also depend on.
+BOOK_INPUTS = ("seeds", "requirements.lock")
 
 
 class StaleOutputsError(RuntimeError):
@@ -34,10 +33,17 @@ def _hash_files(digest, paths) -> None:
 
 
 def inputs_fingerprint(book_root: Path) -> str:
-    """A hash of what every notebook's outputs depend on, beside its own code."""
+    """A hash of what every notebook's outputs depend on, beside its own code.
+
+    Of ``_config.yml``, only what the package reads counts (the book's title,
+    author, pages and first publication), not its base URL: a change to the
+    theme or the build settings makes no notebook stale."""
+    from factcheck.book import book_metadata
     from factcheck.datapackage import fingerprint
 
     digest = hashlib.sha256(fingerprint(book_root / "data").encode())
+    metadata = {key: value for key, value in book_metadata(book_root).items() if key != "baseurl"}
+    digest.update(json.dumps(metadata, sort_keys=True).encode())
     _hash_files(digest, PACKAGE_DIR.glob("*.py"))
     for name in BOOK_INPUTS:
         path = book_root / name
@@ -45,25 +51,32 @@ def inputs_fingerprint(book_root: Path) -> str:
     return digest.hexdigest()
 
 
-def notebook_fingerprint(notebook, inputs: str) -> str:
-    """``inputs`` combined with the notebook's code cells, in order."""
+def _source(cell: dict) -> str:
+    source = cell["source"]
+    return source if isinstance(source, str) else "".join(source)
+
+
+def notebook_fingerprint(notebook: dict, inputs: str) -> str:
+    """``inputs`` combined with the notebook's code cells, in order (``notebook`` as its JSON)."""
     digest = hashlib.sha256(inputs.encode())
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
-            digest.update(cell.source.encode() + b"\0")
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            digest.update(_source(cell).encode() + b"\0")
     return digest.hexdigest()
 
 
-def stored_fingerprint(notebook) -> str:
-    return notebook.metadata.get(METADATA_KEY, {}).get("inputs", "")
+def stored_fingerprint(notebook: dict) -> str:
+    return notebook["metadata"].get(METADATA_KEY, {}).get("inputs", "")
 
 
 def stale_notebooks(paths: list[Path], book_root: Path) -> list[Path]:
-    """The notebooks among ``paths`` whose stored outputs are not current."""
+    """The notebooks among ``paths`` whose stored outputs are not current.
+
+    Read as plain JSON: a check before every build must stay cheap."""
     inputs = inputs_fingerprint(book_root)
     stale = []
     for path in paths:
-        notebook = nbformat.read(path, as_version=4)
+        notebook = json.loads(path.read_text(encoding="utf-8"))
         if stored_fingerprint(notebook) != notebook_fingerprint(notebook, inputs):
             stale.append(path)
     return stale
@@ -87,6 +100,7 @@ def execute_in_place(path: Path, book_root: Path, timeout: int = 600) -> bool:
     notebook's folder, so the outputs are what nbval reproduces. The file is
     rewritten only if its bytes change; returns whether they did.
     """
+    import nbformat
     from nbclient import NotebookClient
 
     from factcheck.datapackage import DATA_ENV
@@ -101,7 +115,7 @@ def execute_in_place(path: Path, book_root: Path, timeout: int = 600) -> bool:
         record_timing=False,  # timestamps would change the file on every run
         resources={"metadata": {"path": str(path.parent)}},
     ).execute()
-    notebook.metadata[METADATA_KEY] = {"inputs": notebook_fingerprint(notebook, inputs_fingerprint(book_root))}
+    notebook.metadata[METADATA_KEY] = {"inputs": notebook_fingerprint(notebook, inputs_fingerprint(book_root))}  # a NotebookNode is a dict
     text = nbformat.writes(notebook)
     after = (text if text.endswith("\n") else text + "\n").encode()
     if after != before:

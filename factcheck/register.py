@@ -10,11 +10,14 @@ import pandas as pd
 from IPython.display import HTML
 
 from factcheck.article import load_article
-from factcheck.claims import REGISTER_PAGE, badge, checked_in, embedded_review, resolve_figures
+from factcheck.claims import badge, register_page, checked_in, embedded_review, resolve_figures
 from factcheck.datapackage import load_table
+from factcheck.labels import label
 from factcheck.verdicts import LABELS, verdict
 
 WHEN = {"verdict": "At publication", "verdict_hindsight": "With hindsight"}
+# The claim and its verdicts first: on a narrow screen they are what a reader needs.
+REGISTER_HEADINGS = ["The article says, and what we found", "Verdict", "With hindsight", "Topic", "Kind", "Paragraph", "Checked in"]
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -31,6 +34,7 @@ def register() -> pd.DataFrame:
         topic_title=claims.topic.map(topics.title),
         page=[checked_in(row) for _, row in claims.iterrows()],
         conclusion=claims.conclusion.map(resolve_figures),
+        hindsight_note=claims.hindsight_note.map(resolve_figures),
     )
 
 
@@ -41,30 +45,30 @@ def claims_table() -> HTML:
     ClaimReview, since this page is where they are checked.
     """
     claims = register()
+    here_page = register_page()
     rows, reviews = [], []
     for _, c in claims.iterrows():
-        here = c.page == REGISTER_PAGE
-        where = "this table" if here else f'<a href="{link(REGISTER_PAGE, c.page, "claim-" + c.claim_id)}">{html.escape(c.topic_title)}</a>'
+        here = c.page == here_page
+        where = "this table" if here else f'<a href="{link(here_page, c.page, "claim-" + c.claim_id)}">{html.escape(c.topic_title)}</a>'
         row_id = f' id="claim-{c.claim_id}"' if here else ""
-        rows.append(
-            f"<tr{row_id}><td>{c.paragraph}</td>"
-            f'<td><q>{html.escape(c.quote)}</q><span class="fc-register-conclusion">{html.escape(c.conclusion)}</span></td>'
-            f"<td>{html.escape(c.topic_title)}</td><td>{c.claim_type}</td>"
-            f'<td data-sort="{LABELS.index(c.verdict)}">{badge(c.verdict)}</td>'
-            f'<td data-sort="{LABELS.index(c.verdict_hindsight)}">{badge(c.verdict_hindsight)}</td>'
-            f"<td>{where}</td></tr>"
-        )
+        cells = [
+            ("", f'<q>{html.escape(c.quote)}</q><span class="fc-register-conclusion">{html.escape(c.conclusion)}</span>'),
+            (f' data-sort="{LABELS.index(c.verdict)}"', badge(c.verdict)),
+            (f' data-sort="{LABELS.index(c.verdict_hindsight)}"', badge(c.verdict_hindsight)),
+            ("", html.escape(c.topic_title)),
+            ("", html.escape(label("claims", "claim_type", c.claim_type))),
+            ("", str(c.paragraph)),
+            ("", where),
+        ]
+        rows.append(f"<tr{row_id}>" + "".join(f'<td data-label="{h}"{attrs}>{cell}</td>' for h, (attrs, cell) in zip(REGISTER_HEADINGS, cells)) + "</tr>")
         if here:
             reviews.append(embedded_review(c))
-    head = "".join(
-        f'<th scope="col"><button type="button" class="fc-sort">{h}</button></th>'
-        for h in ["¶", "The article says, and what we found", "Topic", "Kind", "Verdict", "With hindsight", "Checked in"]
-    )
+    head = "".join(f'<th scope="col"><button type="button" class="fc-sort">{h}</button></th>' for h in REGISTER_HEADINGS)
     return HTML(
         f'<div class="fc-filterable">'
         f'<label>Filter the claims <input type="search" class="fc-filter" placeholder="word, topic or verdict"></label>'
         f'<div class="fc-scroll" tabindex="0" role="region" aria-label="The claims register, scrolls sideways">'
-        f'<table class="fc-table fc-sortable"><caption>All {len(claims)} claims of the article (¶: paragraph)</caption>'
+        f'<table class="fc-table fc-sortable fc-cards"><caption>All {len(claims)} claims of the article</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>{''.join(reviews)}"
     )
 
@@ -77,8 +81,10 @@ def verdict_counts(by: str) -> pd.DataFrame:
         for column, when in WHEN.items()
     ]
     counts = pd.concat(frames, ignore_index=True)
-    counts["verdict"] = counts.label.map(lambda label: verdict(label).title)
+    counts["verdict"] = counts.label.map(lambda code: verdict(code).title)
     counts["order"] = counts.label.map(LABELS.index)
+    if by == "claim_type":
+        counts["claim_type"] = counts.claim_type.map(lambda code: label("claims", "claim_type", code))
     return counts.astype({"claims": int})
 
 

@@ -4,41 +4,60 @@
   one message naming file, row and column, and stops it too if a notebook's
   stored outputs were made from other code or data (the build executes
   nothing: it renders the outputs ``make execute`` stored);
-* writes the bibliography from the source registry;
+* cites sources in prose: ``{cite:p}`id1,id2``` becomes "(Publisher, date)"
+  linking each source's entry on the Sources page;
 * serves the Vega bundle and the chart loader from the book's own static
   files (no CDN);
 * makes a page that glues values from a notebook depend on that notebook;
 * publishes every checkable claim as schema.org ClaimReview (claims.jsonld).
+
+Heavy modules (pandas, Altair) are imported only when a step needs them, so
+a rebuild with nothing to do stays fast.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
 
+from docutils import nodes
+from sphinx.domains import Domain
 from sphinx.errors import ExtensionError
+from sphinx.util import logging
 
-from factcheck import bibliography
-from factcheck.article import load_article
-from factcheck.book import book_notebooks
-from factcheck.claims import claim_reviews
-from factcheck.charts import VEGA_LITE_VERSION, javascript_bundle
-from factcheck.datapackage import DATA_ENV, DataValidationError, find_data_dir, load_table, validate_package
-from factcheck.notebooks import StaleOutputsError, check_outputs
+from factcheck.book import BASEURL_ENV, DOWNLOADS, book_notebooks, page
+from factcheck.datapackage import DATA_ENV, DESCRIPTOR, DataValidationError, find_data_dir, validate_package
+from factcheck.notebooks import StaleOutputsError, check_outputs, inputs_fingerprint
 
 PACKAGE_DIR = Path(__file__).parent
-BIB_PATH = "_build/references.bib"
 VEGA_BUNDLE = "fc-vega-bundle.js"
 CLAIMS_JSONLD = "claims.jsonld"
 GLUE_FROM_DOCUMENT = re.compile(r"\{glue:[a-z]+\}`([^`:]+)::")
+logger = logging.getLogger(__name__)
+
+
+class source_citation(nodes.Inline, nodes.TextElement):
+    """``{cite:p}`a,b``` until it is resolved into links to the Sources page."""
+
+
+def cite_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    return [source_citation(rawtext, "", keys=[key.strip() for key in text.split(",") if key.strip()])], []
+
+
+class CiteDomain(Domain):
+    """The ``cite`` role family: ``{cite:p}`` cites sources of the registry."""
+
+    name = "cite"
+    label = "Source citations"
+    roles = {"p": cite_role}
 
 
 def _configure(app, config) -> None:
-    """Validate the data and check the stored outputs, write the bibliography,
-    register static files and the article's title, and point every later step
-    at this book's data."""
+    """Validate the data and check the stored outputs, register static files
+    and the article's title, and point every later step at this book's data."""
+    from factcheck.article import load_article
+
     data_dir = find_data_dir(Path(app.srcdir))
     os.environ.setdefault(DATA_ENV, str(data_dir))
     try:
@@ -46,12 +65,9 @@ def _configure(app, config) -> None:
         check_outputs(book_notebooks(data_dir.parent), data_dir.parent)
     except (DataValidationError, StaleOutputsError) as error:
         raise ExtensionError(str(error)) from None
-    bib = Path(app.srcdir) / BIB_PATH
-    bib.parent.mkdir(parents=True, exist_ok=True)
-    text = bibliography.bibtex(load_table("sources", data_dir))
-    if not bib.exists() or bib.read_text() != text:
-        bib.write_text(text)
     config.html_static_path.append(str(PACKAGE_DIR / "static"))
+    if os.environ.get(BASEURL_ENV):
+        config.html_baseurl = os.environ[BASEURL_ENV]
     config.myst_substitutions = {**config.myst_substitutions, "article_title": load_article(data_dir.parent / "seeds").title}
 
 
@@ -61,6 +77,29 @@ def _note_glue_dependencies(app, docname: str, source: list[str]) -> None:
     folder = Path(app.srcdir, docname).parent
     for path in GLUE_FROM_DOCUMENT.findall(source[0]):
         app.env.note_dependency(str(folder / path))
+
+
+def _resolve_citations(app, doctree, docname: str) -> None:
+    """Each cited source becomes "Publisher, date", linked to its entry on the Sources page."""
+    citations = list(doctree.findall(source_citation))
+    if not citations:
+        return
+    from factcheck.sources import anchor, registry, short_citation
+
+    sources = registry()
+    # one page holds every section in the print edition's single-page build
+    to_sources = "" if app.builder.name == "singlehtml" else app.builder.get_relative_uri(docname, page("sources"))
+    for citation in citations:
+        parts = [nodes.Text("(")]
+        for key in citation["keys"]:
+            if key not in sources.index:
+                logger.warning(f"cited source '{key}' is not in the source registry", location=citation)
+                continue
+            if len(parts) > 1:
+                parts.append(nodes.Text("; "))
+            parts.append(nodes.reference("", short_citation(sources.loc[key]), refuri=f"{to_sources}#{anchor(key)}", internal=True))
+        parts.append(nodes.Text(")"))
+        citation.replace_self(nodes.inline("", "", *parts, classes=["fc-cite"]))
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
@@ -74,34 +113,112 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
     context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(getattr(css, "filename", css))]
 
 
-def _fix_citation_list_role(app, pagename, templatename, context, doctree) -> None:
-    """docutils wraps citations in role="list" but gives the entries
-    role="doc-biblioentry", not "listitem", which breaks ARIA's list rules
-    (axe: aria-required-children). Without the list role the entries stand
-    as they are, each still announced as a bibliography entry."""
-    if "body" in context:
-        context["body"] = context["body"].replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+def _description(doctree, limit: int = 200) -> str:
+    """The page's first paragraph of prose, shortened to ``limit`` characters."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        text = " ".join(paragraph.astext().split())
+        if len(text) > 40:
+            return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return ""
+
+
+def _preview_image(app, pagename: str, doctree) -> str:
+    """A PNG of the page's first chart (its static SVG), written beside the book; "" if it has none."""
+    for raw in doctree.findall(nodes.raw):
+        match = re.search(r'<div class="fc-chart-static"[^>]*>(<svg.*?</svg>)', raw.astext(), re.S)
+        if match:
+            import vl_convert
+
+            name = f"previews/{pagename.replace('/', '-')}.png"
+            target = Path(app.outdir) / "_static" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(vl_convert.svg_to_png(match[1], scale=1.5))
+            return f"_static/{name}"
+    return ""
+
+
+def _link_preview(app, pagename, templatename, context, doctree) -> None:
+    """A description and Open Graph metadata on every page, so that a shared link previews well."""
+    if doctree is None or app.builder.name != "html":
+        return
+    import html
+
+    from factcheck.book import book_metadata
+
+    baseurl = book_metadata()["baseurl"]
+    title = html.escape(re.sub(r"<[^>]+>", "", context.get("title", "")), quote=True)
+    description = html.escape(_description(doctree), quote=True)
+    tags = [
+        f'<meta name="description" content="{description}">',
+        f'<meta property="og:title" content="{title}">',
+        f'<meta property="og:description" content="{description}">',
+        '<meta property="og:type" content="article">',
+        f'<meta property="og:site_name" content="{html.escape(book_metadata()["title"], quote=True)}">',
+    ]
+    if baseurl:
+        tags.append(f'<meta property="og:url" content="{baseurl}{pagename}.html">')
+    image = _preview_image(app, pagename, doctree)
+    if image:
+        # absolute where the book knows its address, as link previews want
+        address = baseurl + image if baseurl else context["pathto"](image, 1)
+        tags += [f'<meta property="og:image" content="{address}">', '<meta name="twitter:card" content="summary_large_image">']
+    context["metatags"] = context.get("metatags", "") + "\n".join(tags)
+
+
+def _write_once(path: Path, stamp: str, make, stamps: Path) -> None:
+    """Write ``make()`` to ``path`` unless it was written from the same ``stamp``
+    (kept in the folder ``stamps``, out of the published book)."""
+    marker = stamps / (path.name + ".stamp")
+    if path.exists() and marker.exists() and marker.read_text() == stamp:
+        return
+    path.write_text(make())
+    marker.write_text(stamp)
+
+
+def _claims_jsonld() -> str:
+    import json
+
+    from factcheck.claims import claim_reviews
+
+    return json.dumps(claim_reviews(), ensure_ascii=False, indent=1) + "\n"
+
+
+def _vega_bundle() -> str:
+    from factcheck.charts import javascript_bundle
+
+    # A function scope keeps the bundle's top-level names (such as `_`) from
+    # clashing with Sphinx's globals; it still sets window.vegaEmbed.
+    return f"(function () {{\n{javascript_bundle()}\n}})();\n"
 
 
 def _write_downloads(app, exception) -> None:
-    """The Vega bundle (once per version) and the claims as JSON-LD."""
+    """The data package, byte for byte, for the Data page's downloads; the
+    claims as JSON-LD and the Vega bundle, each written again only when what
+    it is made from changed (the inputs; the chart libraries' versions)."""
     if exception or app.builder.format != "html":
         return
-    reviews = json.dumps(claim_reviews(), ensure_ascii=False, indent=1)
-    (Path(app.outdir) / CLAIMS_JSONLD).write_text(reviews + "\n")
-    target = Path(app.outdir) / "_static" / VEGA_BUNDLE
-    stamp = f"/* vega-lite {VEGA_LITE_VERSION} */\n"
-    if not target.exists() or not target.read_text().startswith(stamp):
-        # A function scope keeps the bundle's top-level names (such as `_`)
-        # from clashing with Sphinx's globals; it still sets window.vegaEmbed.
-        target.write_text(f"{stamp}(function () {{\n{javascript_bundle()}\n}})();\n")
+    import shutil
+    from importlib.metadata import version
+
+    data_dir = find_data_dir(Path(app.srcdir))
+    downloads = Path(app.outdir) / DOWNLOADS
+    downloads.mkdir(exist_ok=True)
+    for path in [*data_dir.glob("*.csv"), data_dir / DESCRIPTOR]:
+        shutil.copyfile(path, downloads / path.name)
+    stamps = Path(app.doctreedir)
+    _write_once(Path(app.outdir) / CLAIMS_JSONLD, inputs_fingerprint(data_dir.parent), _claims_jsonld, stamps)
+    libraries = " ".join(f"{name} {version(name)}" for name in ("altair", "vl-convert-python"))
+    _write_once(Path(app.outdir) / "_static" / VEGA_BUNDLE, libraries, _vega_bundle, stamps)
 
 
 def setup(app):
+    app.add_domain(CiteDomain)
+    app.add_node(source_citation)
     app.connect("config-inited", _configure)
     app.connect("source-read", _note_glue_dependencies)
+    app.connect("doctree-resolved", _resolve_citations)
     app.connect("html-page-context", _drop_thebe)
-    app.connect("html-page-context", _fix_citation_list_role)
+    app.connect("html-page-context", _link_preview)
     app.connect("build-finished", _write_downloads)
     app.add_js_file("fc-charts.js", defer="defer")
     app.add_js_file("fc-table.js", defer="defer")

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 from IPython.display import HTML
 
-from factcheck.datapackage import load_table
 
-QUALIFIER_WORDS = {"exact": "", "about": "about ", "more-than": "more than ", "fewer-than": "fewer than ", "between": ""}
+QUALIFIER_WORDS = {"exact": "", "about": "about ", "more-than": "more than ", "at-least": "at least ", "fewer-than": "fewer than ",
+                   "up-to": "up to ", "between": ""}
 
 
-def format_figure(value: int, qualifier: str, high=None) -> str:
+def format_number(value) -> str:
+    """1234567 as "1,234,567"; 86.2 stays "86.2"."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{float(value):,}"
+
+
+def format_figure(value, qualifier: str, high=None) -> str:
     """A figure as a reader says it: "about 73,000", "4,000 to 4,500"."""
     if qualifier == "between" and pd.notna(high):
-        return f"{int(value):,} to {int(high):,}"
-    return f"{QUALIFIER_WORDS[qualifier]}{int(value):,}"
+        return f"{format_number(value)} to {format_number(high)}"
+    return f"{QUALIFIER_WORDS[qualifier]}{format_number(value)}"
 
 
 def with_figure_text(frame: pd.DataFrame, value: str, high: str) -> pd.DataFrame:
@@ -24,33 +30,58 @@ def with_figure_text(frame: pd.DataFrame, value: str, high: str) -> pd.DataFrame
     return frame.assign(figure=[format_figure(v, q, h) for v, q, h in zip(frame[value], frame.qualifier, frame[high])])
 
 
-def figure_points(frame: pd.DataFrame, value: str) -> pd.DataFrame:
-    """One labelled point per figure for a dot plot: who gives it, for what area, and when."""
+def figure_points(frame: pd.DataFrame, value: str, table: str = "population") -> pd.DataFrame:
+    """One labelled point per figure for a dot plot: who gives it, for what area, when, and its source."""
+    from factcheck.labels import titles
+    from factcheck.sources import registry, short_citation
+
+    sources = registry()
     year = frame.reference_date.fillna(frame.stated_on).dt.year.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
+    area = frame.area.map(titles(table, "area")).str.lower()
     return pd.DataFrame({
-        "figure": frame.claimant + " (" + frame.area + ", " + year + ")",
-        "kind": frame.figure_kind.str.replace("-", " "),
+        "figure": frame.claimant + " (" + area + ", " + year + ")",
+        "kind": frame.figure_kind.map(titles(table, "figure_kind")),
         value: frame[value].astype(int),
+        "source": frame.source_id.map(lambda s: short_citation(sources.loc[s])),
     })
 
 
-def _cell(value) -> str:
+def html_table(caption: str, headings: list[str], rows: list[list[str]], *, classes: str = "", escape_caption: bool = True) -> str:
+    """One HTML table for the whole book: cells are HTML already; each carries its
+    heading in ``data-label`` so that narrow screens can show the rows as cards."""
+    head = "".join(f'<th scope="col">{h}</th>' for h in headings)
+    body = "".join(
+        "<tr>" + "".join(f'<td data-label="{html.escape(re.sub("<[^>]+>", "", h), quote=True)}">{cell}</td>' for h, cell in zip(headings, row)) + "</tr>"
+        for row in rows
+    )
+    caption = html.escape(caption) if escape_caption else caption
+    return f'<table class="{f"fc-table {classes}".strip()}"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def cell_text(value) -> str:
+    """A value as a table cell shows it: dates in words, numbers with thousands separators, text escaped."""
     if isinstance(value, pd.Timestamp):
         return f"{value.day} {value:%B %Y}"
-    return "" if pd.isna(value) else html.escape(str(value))
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value)
+    return html.escape(str(value))
 
 
-def sourced_table(frame: pd.DataFrame, columns: dict[str, str], caption: str) -> HTML:
-    """``frame`` as an HTML table of ``columns`` (name: heading) plus a linked Source column."""
-    sources = load_table("sources").set_index("source_id")
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in columns.values()) + '<th scope="col">Source</th>'
-    rows = []
-    for _, row in frame.iterrows():
-        source = sources.loc[row.source_id]
-        cells = "".join(f"<td>{_cell(row[c])}</td>" for c in columns)
-        link = f'<a href="{html.escape(source.url)}">{html.escape(source.publisher)}</a>'
-        rows.append(f"<tr>{cells}<td>{link} <span class=\"fc-locator\">({html.escape(row.locator)})</span></td></tr>")
-    return HTML(
-        f'<table class="fc-table"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+def sourced_table(frame: pd.DataFrame, columns: dict[str, str], caption: str, table: str | None = None) -> HTML:
+    """``frame`` as an HTML table of ``columns`` (name: heading) plus a Source column.
+
+    Codes of ``table``'s enum columns are shown as their words; each source
+    links to its entry on the Sources page.
+    """
+    from factcheck.labels import titles_of
+    from factcheck.sources import cite
+
+    words = titles_of(table) if table else {}
+    rows = [
+        [cell_text(words.get(c, {}).get(row[c], row[c])) for c in columns]
+        + [f'{cite(row.source_id)} <span class="fc-locator">({html.escape(row.locator)})</span>']
+        for _, row in frame.iterrows()
+    ]
+    return HTML(html_table(caption, [html.escape(h) for h in columns.values()] + ["Source"], rows))

@@ -18,13 +18,13 @@ from factcheck.book import book_notebooks
 from factcheck.notebooks import StaleOutputsError, check_outputs, execute_in_place, stale_notebooks
 from test_data_validation import set_cell
 
-SMALLEST = ROOT / "register" / "methodology.ipynb"
+SMALLEST = ROOT / "chapters" / "10_methodology.ipynb"
 
 
 @pytest.fixture
 def book_copy(tmp_path: Path) -> Path:
     """A copy of the notebooks and of everything their outputs depend on."""
-    for name in ("data", "seeds", "chapters", "register"):
+    for name in ("data", "seeds", "chapters"):
         shutil.copytree(ROOT / name, tmp_path / name)
     for name in ("_config.yml", "_toc.yml", "requirements.lock"):
         shutil.copy(ROOT / name, tmp_path / name)
@@ -38,7 +38,7 @@ def test_every_committed_notebook_is_current():
 def test_the_book_lists_its_notebooks_from_the_table_of_contents():
     notebooks = book_notebooks(ROOT)
     assert SMALLEST in notebooks
-    assert set(notebooks) == set(ROOT.glob("chapters/*.ipynb")) | set(ROOT.glob("register/*.ipynb"))
+    assert set(notebooks) == set(ROOT.glob("chapters/*.ipynb"))
 
 
 def test_a_changed_figure_makes_every_notebook_stale_with_one_clear_message(book_copy):
@@ -47,7 +47,7 @@ def test_a_changed_figure_makes_every_notebook_stale_with_one_clear_message(book
     with pytest.raises(StaleOutputsError) as caught:
         check_outputs(book_notebooks(book_copy), book_copy)
     message = str(caught.value)
-    assert "register/methodology.ipynb" in message and "make execute" in message
+    assert "chapters/10_methodology.ipynb" in message and "make execute" in message
 
 
 def test_a_changed_code_cell_makes_its_notebook_stale(tmp_path):
@@ -74,7 +74,7 @@ def test_a_stale_notebook_stops_the_book_build(book_copy, monkeypatch):
     set_cell(book_copy / "data" / "population.csv", 0, "population", "71095")
     monkeypatch.setenv("FACTCHECK_DATA", str(book_copy / "data"))
     app = SimpleNamespace(srcdir=str(book_copy))
-    with pytest.raises(ExtensionError, match=r"(?s)register/methodology.ipynb.*make execute"):
+    with pytest.raises(ExtensionError, match=r"(?s)chapters/10_methodology.ipynb.*make execute"):
         _configure(app, SimpleNamespace(html_static_path=[], myst_substitutions={}))
 
 

@@ -10,7 +10,11 @@ import pandas as pd
 import pytest
 
 from conftest import DATA, ROOT
-from factcheck import bibliography, charts
+from factcheck import charts
+from factcheck.evidence import figures
+from factcheck.labels import label
+from factcheck.sources import cite, registry, short_citation, sources_page
+from factcheck.tables import html_table
 from factcheck.article import load_article, split_sentences
 from factcheck.claims import quoted_number, resolve_figures, verdict_box
 from factcheck.datapackage import load_table
@@ -50,7 +54,8 @@ def test_glue_refuses_what_it_cannot_render(value):
 @pytest.mark.parametrize(
     "value, qualifier, high, expected",
     [(73000, "about", None, "about 73,000"), (4000, "between", 4500, "4,000 to 4,500"),
-     (5000, "fewer-than", pd.NA, "fewer than 5,000"), (71094, "exact", pd.NA, "71,094")],
+     (5000, "fewer-than", pd.NA, "fewer than 5,000"), (71094, "exact", pd.NA, "71,094"),
+     (20000, "at-least", pd.NA, "at least 20,000"), (375000000, "up-to", pd.NA, "up to 375,000,000"), (86.2, "exact", pd.NA, "86.2")],
 )
 def test_format_figure(value, qualifier, high, expected):
     assert format_figure(value, qualifier, high) == expected
@@ -76,20 +81,40 @@ def test_a_verdict_box_carries_quote_label_conclusion_and_sources():
     assert box.count("<li>") >= 1
 
 
-def test_bibtex_is_written_from_the_registry():
-    sources = load_table("sources", DATA)
-    text = bibliography.bibtex(sources)
-    assert text.count("@online{") == len(sources)
-    entry = bibliography.bibtex_entry(sources.iloc[0])
-    assert "urldate = {" in entry and sources.iloc[0].url in entry
+def test_a_citation_names_the_publisher_and_links_the_sources_page_entry():
+    sources = registry()
+    row = sources.iloc[0]
+    html = cite(row.source_id)
+    assert f'href="11_sources.html#source-{row.source_id}"' in html and row.publisher in html
+    assert short_citation(row).startswith(row.publisher + ", ")
 
 
-def test_bibtex_escapes_special_characters():
-    row = pd.Series({"source_id": "x", "publisher": "A & B", "title": "50% of #1", "url": "https://e.org/a_b",
-                     "accessed": pd.Timestamp("2026-01-01"), "published": pd.NaT, "source_kind": "news-report",
-                     "archive_url": ""})
-    entry = bibliography.bibtex_entry(row)
-    assert r"A \& B" in entry and r"50\% of \#1" in entry and "https://e.org/a_b" in entry
+def test_the_sources_page_anchors_every_source_and_names_copies_without_linking_them():
+    page = sources_page("chapters/11_sources.html").data
+    sources = registry()
+    assert page.count('<li id="source-') == len(sources)
+    for row in sources[sources.read_via != ""].itertuples():
+        assert f'href="{row.read_via}' not in page, "a copy is named, never linked"
+    assert "a party to the war" in page
+
+
+def test_codes_become_words_from_the_descriptor():
+    assert label("reported_figures", "measure", "killed-and-wounded") == "Killed and wounded (casualties)"
+    assert label("reported_figures", "measure", "") == ""
+    with pytest.raises(KeyError):
+        label("reported_figures", "measure", "lost")
+
+
+def test_tables_label_every_cell_with_its_heading():
+    html = html_table("Caption", ["Who", "How many"], [["A", "1"]])
+    assert '<td data-label="Who">A</td>' in html and '<td data-label="How many">1</td>' in html
+
+
+def test_figures_carry_their_side_and_whether_they_came_later():
+    rows = figures("casualties")
+    assert set(rows.side) <= {"Russian side", "Ukrainian side", "Not a party to the war"}
+    assert rows.later.dtype == bool and rows.later.any() and (~rows.later).any()
+    assert (rows.high >= rows.low).all()
 
 
 def _chart():
@@ -145,7 +170,8 @@ def test_figure_points_label_who_what_area_and_when():
     population = load_table("population", DATA)
     points = figure_points(population, "population")
     assert len(points) == len(population) and points.population.dtype == int
-    assert points.figure.str.contains(r"\((?:city|city-council|hromada|unspecified), (?:\d{4}|undated)\)$").all()
+    assert points.figure.str.contains(r"\((?:the city itself|city council area|municipality \(hromada\)|area not stated), (?:\d{4}|undated)\)$").all()
+    assert set(points.kind) <= {"Census", "Official estimate", "Figure stated by an official or reporter"}
 
 
 def test_with_figure_text_says_ranges_and_qualifiers():
