@@ -12,7 +12,9 @@ INSTALLED := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 PORT ?= 8000
 
-.PHONY: book test serve execute lock system-deps clean bench
+PDF := _build/html/book.pdf
+
+.PHONY: book test serve execute lab print lock system-deps clean bench
 
 # The virtual environment, from the exact lock file; rebuilt when the lock changes.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -30,9 +32,18 @@ book: $(INSTALLED)
 	@$(BIN)/python -m factcheck check
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
-## test: build the book, then run every test (unit, data, nbval, browser) on every core
-test: book $(CHROMIUM)
+## test: build the book and its print edition, then run every test (unit, data, nbval, browser) on every core
+test: print
 	$(BIN)/pytest --numprocesses auto
+
+## print: the print edition, one PDF of the whole book with its static charts, in $(PDF)
+print: book $(CHROMIUM)
+	$(BIN)/jupyter-book build . --builder singlehtml --path-output _build/print --warningiserror --nitpick --keep-going > /dev/null
+	$(BIN)/python -m factcheck print _build/print/_build/singlehtml $(PDF)
+
+## lab: open the notebooks in JupyterLab, with the kernel and data path the build uses
+lab: $(INSTALLED)
+	FACTCHECK_DATA=$(CURDIR)/data $(BIN)/jupyter lab --notebook-dir=chapters
 
 ## serve: serve the built book on http://localhost:$(PORT)
 serve:

@@ -1,16 +1,21 @@
-"""Print how long the book takes to set up, build and test, and what each page weighs.
+"""Print how long the book takes to set up, build and test, as times and as ratios
+measured in the same run, and what each page weighs.
 
 Runs in a fresh clone of the committed tree (a temporary folder), so it
 measures what a new reader or CI meets:
 
     python bench/bench.py            # or: make bench
 
-A page's own weight is its HTML plus the local assets that only it uses
-(shared theme files are counted once, separately).
+The ratios compare the book's own steps with what they cannot go below:
+a clean `make book` with a bare Sphinx render of the same pages (no checks, no
+extension of ours), and `make test` with the notebooks' executions shared
+over the cores plus the browser tests. A page's own weight is its HTML plus
+the local assets that only it uses (shared theme files are counted once).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -25,9 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSET = re.compile(r"""(?:src|href)=["']([^"'#?]+)""")
 
 
-def timed(command: str, cwd: Path) -> float:
+def timed(command: str, cwd: Path, env: dict | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, shell=True, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(command, shell=True, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   env={**os.environ, **(env or {})})
     return time.perf_counter() - start
 
 
@@ -57,21 +63,66 @@ def page_weights(html_root: Path) -> tuple[dict[str, int], int]:
     return own, shared
 
 
+def bare_render(clone: Path) -> float:
+    """A bare Sphinx render of the same pages from their stored outputs: the
+    book's configuration without the factcheck extension, not strict."""
+    config = (clone / "_config.yml").read_text().replace("extra_extensions: [factcheck.sphinx]", "extra_extensions: []")
+    (clone / "_bare_config.yml").write_text(config)
+    return timed("rm -rf _bare && .venv/bin/jupyter-book build . --builder html --config _bare_config.yml --path-output _bare", clone)
+
+
+def notebook_times(clone: Path) -> dict[str, float]:
+    """Each notebook's execution time, one at a time, on a copy."""
+    code = (
+        "import sys, time, shutil, tempfile; from pathlib import Path;"
+        "from factcheck.notebooks import execute_in_place;"
+        "src = Path(sys.argv[1]); tmp = Path(tempfile.mkdtemp(dir=src.parent)) / src.name; shutil.copy(src, tmp);"
+        "t = time.perf_counter(); execute_in_place(tmp, Path.cwd()); print(time.perf_counter() - t); shutil.rmtree(tmp.parent)"
+    )
+    from factcheck.book import book_notebooks
+
+    times = {}
+    for notebook in book_notebooks(clone):
+        out = subprocess.run([str(clone / ".venv/bin/python"), "-c", code, str(notebook)], cwd=clone, check=True,
+                             capture_output=True, text=True, env={**os.environ, "FACTCHECK_DATA": str(clone / "data")})
+        times[notebook.relative_to(clone).as_posix()] = float(out.stdout.split()[-1])
+    return times
+
+
 def main() -> int:
+    cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as scratch:
         clone = Path(scratch) / "book"
         subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
-        print(f"set-up from scratch (venv + pinned packages): {timed('make .venv/.installed', clone):6.1f} s")
-        print(f"clean build:                                  {timed('make book', clone):6.1f} s")
-        print(f"no-change rebuild:                            {timed('make book', clone):6.1f} s")
-        print(f"make test (after set-up, book built):         {timed('make test', clone):6.1f} s")
-        shutil.rmtree(clone / "_build")
-        print(f"make test (after set-up, clean build):        {timed('make test', clone):6.1f} s")
+        setup = timed("make .venv/.installed", clone)
+        clean = timed("make book", clone)
+        rebuild = timed("make book", clone)
+        bare = bare_render(clone)
+        test = timed("make test", clone)
+        browser = timed(".venv/bin/pytest --numprocesses auto tests/test_browser.py -p no:nbval -o addopts=", clone)
+        notebooks = notebook_times(clone)
+        executions = sum(notebooks.values())
+
+        print(f"machine: {cores} cores\n")
+        print(f"set-up from scratch (venv + pinned packages): {setup:6.1f} s")
+        print(f"clean make book (stored outputs, no kernel):  {clean:6.1f} s")
+        print(f"bare Sphinx render of the same pages:         {bare:6.1f} s")
+        print(f"  ratio clean build / bare render:            {clean / bare:6.2f}   (target <= 1.3)")
+        print(f"no-change rebuild:                            {rebuild:6.1f} s   (target <= 3)")
+        print(f"make test (book built):                       {test:6.1f} s")
+        print(f"  notebook executions, summed:                {executions:6.1f} s over {len(notebooks)} notebooks")
+        print(f"  browser tests alone:                        {browser:6.1f} s")
+        floor = executions / cores + browser
+        print(f"  ratio make test / (executions / {cores} cores + browser): {test / floor:4.2f}   (target <= 1.3)")
+        print("\neach notebook's execution:")
+        for name, seconds in notebooks.items():
+            print(f"  {seconds:6.1f} s  {name}")
         own, shared = page_weights(clone / "_build" / "html")
         print("\npage weights (own HTML + assets only that page uses):")
         for page, size in sorted(own.items(), key=lambda item: -item[1]):
             print(f"  {size / 1024:8.1f} KB  {page}")
         print(f"  {shared / 1024:8.1f} KB  shared assets (theme, scripts, Vega bundle), cached across pages")
+        shutil.rmtree(clone / "_bare", ignore_errors=True)
     return 0
 
 
