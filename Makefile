@@ -20,7 +20,7 @@ PDF := _build/html/book.pdf
 $(INSTALLED): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
@@ -43,7 +43,7 @@ print: book $(CHROMIUM)
 
 ## lab: open the notebooks in JupyterLab, with the kernel and data path the build uses
 lab: $(INSTALLED)
-	FACTCHECK_DATA=$(CURDIR)/data $(BIN)/jupyter lab --notebook-dir=chapters
+	FACTCHECK_DATA=$(CURDIR)/data $(BIN)/jupyter lab --notebook-dir=chapters $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## serve: serve the built book on http://localhost:$(PORT)
 serve:
@@ -54,9 +54,15 @@ execute: $(INSTALLED)
 	$(BIN)/python -m factcheck execute
 
 ## lock: recompile requirements.lock from requirements.in
+# The lock is complete, so it is installed with --no-deps. It leaves out
+# rfc3987-syntax and lark, which JupyterLab pulls in only through
+# jsonschema[format-nongpl]: with them, every `import jsonschema` (Altair's,
+# Sphinx's, each kernel's) compiles 38 grammars and takes 1.5 s longer, to check
+# one URI format in JupyterLab's event schemas.
 lock: $(INSTALLED)
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+	$(BIN)/python -c "import re; p = 'requirements.lock'; s = open(p).read(); open(p, 'w').write(re.sub(r'(?m)^(?:rfc3987-syntax|lark)==.*\n(?:    #.*\n)*', '', s))"
 
 ## system-deps: Debian packages the browser tests need
 system-deps: $(CHROMIUM)

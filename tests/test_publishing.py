@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -107,7 +108,8 @@ def test_the_print_edition_is_one_pdf_with_the_charts_and_the_front_page_links_i
     from pypdf import PdfReader
 
     assert PDF.is_file(), "`make print` (run by `make test`) writes the print edition"
-    text = " ".join(page.extract_text() or "" for page in PdfReader(PDF).pages)
+    # NFKC undoes the ligatures ("ﬁ") that the PDF's text layer uses
+    text = unicodedata.normalize("NFKC", " ".join(page.extract_text() or "" for page in PdfReader(PDF).pages))
     # a chart's title is drawn inside its static SVG: in the PDF, it shows the chart is there
     titles = {title for page in CHAPTERS for title in re.findall(r'role-title-text"[^>]*><text[^>]*>([^<]+)<', page.read_text())}
     flat = " ".join(text.split())
