@@ -75,9 +75,9 @@ def badge(label: str, prefix: str = "") -> str:
 
 
 def _evidence_item(row: pd.Series) -> str:
-    from factcheck.sources import entry_href
+    from factcheck.sources import entry_href, published_words
 
-    date = format_date(row.published) if pd.notna(row.published) else "undated"
+    date = published_words(row)
     return (
         f'<li><a href="{entry_href(row.source_id)}">{html.escape(row.publisher)}</a>, '
         f'<a href="{html.escape(row.url)}">{html.escape(row.title)}</a> '

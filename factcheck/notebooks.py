@@ -108,13 +108,22 @@ def execute_in_place(path: Path, book_root: Path, timeout: int = 600) -> bool:
     os.environ.setdefault(DATA_ENV, str(book_root / "data"))
     before = path.read_bytes()
     notebook = nbformat.reads(before.decode(), as_version=4)
-    NotebookClient(
-        notebook,
-        timeout=timeout,
-        kernel_name="python3",
-        record_timing=False,  # timestamps would change the file on every run
-        resources={"metadata": {"path": str(path.parent)}},
-    ).execute()
+    for attempt in (1, 2):
+        client = NotebookClient(
+            notebook,
+            timeout=timeout,
+            kernel_name="python3",
+            record_timing=False,  # timestamps would change the file on every run
+            resources={"metadata": {"path": str(path.parent)}},
+        )
+        try:
+            client.execute()
+            break
+        except RuntimeError as error:
+            # Kernels started side by side can race for the same free port; the
+            # loser dies before it replies. That is no fault of the notebook's.
+            if attempt == 2 or "Kernel died before replying" not in str(error):
+                raise
     notebook.metadata[METADATA_KEY] = {"inputs": notebook_fingerprint(notebook, inputs_fingerprint(book_root))}  # a NotebookNode is a dict
     text = nbformat.writes(notebook)
     after = (text if text.endswith("\n") else text + "\n").encode()

@@ -61,10 +61,16 @@ def source(source_id: str) -> pd.Series:
     return sources.loc[source_id]
 
 
+def published_words(row: pd.Series) -> str:
+    """A source's publication date in words, as precisely as the piece shows it."""
+    from factcheck.claims import format_date
+
+    return format_date(row.published, row.published_precision or "day") if pd.notna(row.published) else "undated"
+
+
 def short_citation(row: pd.Series) -> str:
     """How the book names a source in running text: publisher and date."""
-    when = f"{row.published.day} {row.published:%B %Y}" if pd.notna(row.published) else "undated"
-    return f"{row.publisher}, {when}"
+    return f"{row.publisher}, {published_words(row)}"
 
 
 CREDITED = 6  # publishers named in a chart's source line
@@ -131,7 +137,7 @@ def sources_page(page: str) -> HTML:
         if row.read_via:
             hosts = ", ".join(dict.fromkeys(urlsplit(u).hostname or u for u in row.read_via.replace(";", " ").split()))
             read_via = f'<p class="fc-source-via">We read a copy of it on {html.escape(hosts)} (not linked: not the publisher\'s).</p>'
-        date = f"{row.published.day} {row.published:%B %Y}" if pd.notna(row.published) else "undated"
+        date = published_words(row)
         items.append(
             f'<li id="{anchor(row.source_id)}"><p><strong>{html.escape(row.publisher)}</strong>{carried}: '
             f'<a href="{html.escape(row.url)}">{html.escape(row.title)}</a> ({date}). '

@@ -4,6 +4,7 @@ previews and the print edition."""
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -38,6 +39,7 @@ class _Links(HTMLParser):
             self.meta[attrs.get("property") or attrs.get("name")] = attrs.get("content", "")
 
 
+@functools.cache
 def parse(page):
     links = _Links()
     links.feed(page.read_text())
