@@ -22,6 +22,8 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	@# the charts' Vega bundle depends only on the environment: make it once, here
+	$(BIN)/python -c "from factcheck.charts import javascript_bundle; javascript_bundle()"
 	touch $@
 
 ## book: build the book into _build/html from the notebooks' stored outputs (strict: any warning fails it)

@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "print":
             from factcheck.printing import print_pdf
 
-            print_pdf(args.html_root, "index.html", args.pdf)
-            print(f"print edition written to {args.pdf}")
+            printed = print_pdf(args.html_root, "index.html", args.pdf)
+            print(f"print edition {'written to' if printed else 'up to date:'} {args.pdf}")
         elif args.command == "findings":
             from factcheck.exports import write_findings
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import html
 import json
+import sys
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -78,8 +80,17 @@ def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: st
 
 
 def javascript_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed in one script that defines ``window.vegaEmbed``."""
-    return vlc.javascript_bundle(vl_version=VEGA_LITE_VERSION)
+    """Vega, Vega-Lite and vega-embed in one script that defines ``window.vegaEmbed``.
+
+    Bundling takes seconds, and the result depends only on the installed
+    packages, so it is kept in the environment (``sys.prefix``), made once per
+    version; ``make`` makes it when it installs the environment.
+    """
+    cached = Path(sys.prefix) / "share" / "factcheck" / f"vega-bundle-{vlc.__version__}-{VEGA_LITE_VERSION}.js"
+    if not cached.is_file():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(vlc.javascript_bundle(vl_version=VEGA_LITE_VERSION))
+    return cached.read_text()
 
 
 def dot_plot(

@@ -109,6 +109,12 @@ def _format_report(report, package) -> str:
     return "invalid data package:\n  " + "\n  ".join(shown)
 
 
+def data_state(data_dir: Path) -> tuple:
+    """Each file's name, size and modification time: enough to know, within one
+    process, that the package is unchanged, without reading it again."""
+    return tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in data_dir.rglob("*") if p.is_file()))
+
+
 def fingerprint(data_dir: Path) -> str:
     """A hash of every file of the package: equal fingerprints, equal data."""
     digest = hashlib.sha256()
@@ -189,13 +195,13 @@ def validate_package(data_dir: Path | None = None) -> None:
     faults = _check_rules(data_dir)
     if faults:
         raise DataValidationError("invalid data package:\n  " + "\n  ".join(faults[:MAX_REPORTED_ERRORS]))
-    if log.parent.is_dir():
-        with log.open("a") as f:
-            f.write(current + "\n")
+    log.parent.mkdir(exist_ok=True)  # so that the next process (the build after `check`) trusts it too
+    with log.open("a") as f:
+        f.write(current + "\n")
 
 
 @cache
-def _load(data_dir: Path, name: str, data_fingerprint: str) -> pd.DataFrame:
+def _load(data_dir: Path, name: str, state: tuple) -> pd.DataFrame:
     import pandas as pd  # imported here: the build's checks need no pandas
 
     validate_package(data_dir)
@@ -232,7 +238,7 @@ def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     name is an error.
     """
     data_dir = (data_dir or find_data_dir()).resolve()
-    return _load(data_dir, name, fingerprint(data_dir)).copy()
+    return _load(data_dir, name, data_state(data_dir)).copy()
 
 
 def value_field(name: str, data_dir: Path | None = None) -> str:

@@ -4,6 +4,7 @@ headless Chromium, with the static charts (the print stylesheet shows them)."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import threading
 from pathlib import Path
@@ -19,8 +20,23 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def print_pdf(html_root: Path, page: str, pdf: Path) -> None:
-    """Serve ``html_root`` on localhost, open ``page`` in Chromium and print it to ``pdf`` (A4)."""
+def _stamp(html_root: Path, pdf: Path) -> str:
+    digest = hashlib.sha256(str(pdf.resolve()).encode())
+    for path in sorted(p for p in html_root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(html_root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def print_pdf(html_root: Path, page: str, pdf: Path) -> bool:
+    """Serve ``html_root`` on localhost, open ``page`` in Chromium and print it to ``pdf`` (A4).
+
+    Nothing is printed if ``pdf`` was printed from the same pages before;
+    returns whether it was printed.
+    """
+    marker = html_root.parent / ".printed"
+    stamp = _stamp(html_root, pdf)
+    if pdf.is_file() and marker.is_file() and marker.read_text() == stamp:
+        return False
     from playwright.sync_api import sync_playwright
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html_root)))
@@ -37,3 +53,5 @@ def print_pdf(html_root: Path, page: str, pdf: Path) -> None:
             browser.close()
     finally:
         server.shutdown()
+    marker.write_text(stamp)
+    return True

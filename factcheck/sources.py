@@ -17,7 +17,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from factcheck.book import page
-from factcheck.datapackage import find_data_dir, fingerprint, load_table
+from factcheck.datapackage import data_state, find_data_dir, load_table
 from factcheck.labels import label
 
 
@@ -38,11 +38,11 @@ def cite(source_id: str) -> str:
 
 def registry() -> pd.DataFrame:
     """Every source with its publisher's name, kind and party, and its carrier's name."""
-    return _registry(fingerprint(find_data_dir())).copy()
+    return _registry(data_state(find_data_dir())).copy()
 
 
 @cache
-def _registry(data_fingerprint: str) -> pd.DataFrame:
+def _registry(state: tuple) -> pd.DataFrame:
     publishers = load_table("publishers").set_index("publisher_id")
     sources = load_table("sources")
     return sources.assign(
