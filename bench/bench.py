@@ -28,6 +28,7 @@ from urllib.parse import urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSET = re.compile(r"""(?:src|href)=["']([^"'#?]+)""")
+DOWNLOADS = (".pdf", ".csv", ".json", ".jsonld")  # linked for download, not loaded with the page
 
 
 def timed(command: str, cwd: Path, env: dict | None = None) -> float:
@@ -44,7 +45,7 @@ def page_weights(html_root: Path) -> tuple[dict[str, int], int]:
     for page in pages:
         base = page.relative_to(html_root).as_posix()
         for link in ASSET.findall(page.read_text(errors="ignore")):
-            if urlsplit(link).scheme or link.endswith(".html") or link.endswith("/"):
+            if urlsplit(link).scheme or link.endswith((".html", "/", *DOWNLOADS)):
                 continue
             asset = (html_root / urljoin(base, link)).resolve()
             if asset.is_file():
