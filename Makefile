@@ -14,7 +14,7 @@ PORT ?= 8000
 
 PDF := _build/html/book.pdf
 
-.PHONY: book test serve execute lab print lock system-deps clean bench
+.PHONY: book test serve execute lab print pdf lock system-deps clean bench
 
 # The virtual environment, from the exact lock file; rebuilt when the lock changes.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -34,12 +34,17 @@ book: $(INSTALLED)
 	@$(BIN)/python -m factcheck check
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
-## test: build the book and its print edition, then run every test (unit, data, nbval, browser) on every core
-test: print
+## test: build the book, then run every test (unit, data, nbval, print, browser) on every core
+# The print edition is made by its test (`make pdf`), beside the others.
+test: book $(CHROMIUM)
 	$(BIN)/pytest --numprocesses auto
 
 ## print: the print edition, one PDF of the whole book with its static charts, in $(PDF)
 print: book $(CHROMIUM)
+	@$(MAKE) --no-print-directory pdf
+
+# pdf: the print edition from the book as built (`make print` builds it first)
+pdf:
 	$(BIN)/jupyter-book build . --builder singlehtml --path-output _build/print --warningiserror --nitpick --keep-going > /dev/null
 	$(BIN)/python -m factcheck print _build/print/_build/singlehtml $(PDF)
 

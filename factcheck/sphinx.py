@@ -132,7 +132,7 @@ def _preview_image(app, pagename: str, doctree) -> str:
             name = f"previews/{pagename.replace('/', '-')}.png"
             target = Path(app.outdir) / "_static" / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(vl_convert.svg_to_png(match[1], scale=1.5))
+            target.write_bytes(vl_convert.svg_to_png(match[1]))
             return f"_static/{name}"
     return ""
 
