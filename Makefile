@@ -45,8 +45,7 @@ print: book $(CHROMIUM)
 
 # pdf: the print edition from the book as built (`make print` builds it first)
 pdf:
-	$(BIN)/jupyter-book build . --builder singlehtml --path-output _build/print --warningiserror --nitpick --keep-going > /dev/null
-	$(BIN)/python -m factcheck print _build/print/_build/singlehtml $(PDF)
+	$(BIN)/python -m factcheck print _build/html $(PDF)
 
 ## lab: open the notebooks in JupyterLab, with the kernel and data path the build uses
 lab: $(INSTALLED)

@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     execute = commands.add_parser("execute", help="re-execute, in parallel, the notebooks whose stored outputs are stale")
     execute.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook of the book")
     execute.add_argument("--force", action="store_true", help="execute them even if their outputs are current")
-    printing = commands.add_parser("print", help="print a single-page build of the book to one PDF with headless Chromium")
+    printing = commands.add_parser("print", help="print every page of the built book, in reading order, into one PDF")
     printing.add_argument("html_root", type=Path)
     printing.add_argument("pdf", type=Path)
     findings = commands.add_parser("findings", help="write the README's findings block from the register")
@@ -39,9 +39,11 @@ def main(argv: list[str] | None = None) -> int:
             changed = execute_all(notebooks, book_root(), force=args.force)
             print(f"{len(changed)} of {len(notebooks)} notebooks rewritten" + "".join(f"\n  {p.relative_to(book_root())}" for p in changed))
         elif args.command == "print":
-            from factcheck.printing import print_pdf
+            from factcheck.book import toc_pages
+            from factcheck.printing import print_book
 
-            printed = print_pdf(args.html_root, "index.html", args.pdf)
+            pages = [f"{page}.html" for page in toc_pages()]
+            printed = print_book(args.html_root, pages, args.pdf, book_root() / "_build" / ".printed")
             print(f"print edition {'written to' if printed else 'up to date:'} {args.pdf}")
         elif args.command == "findings":
             from factcheck.exports import write_findings

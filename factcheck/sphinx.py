@@ -87,8 +87,7 @@ def _resolve_citations(app, doctree, docname: str) -> None:
     from factcheck.sources import anchor, registry, short_citation
 
     sources = registry()
-    # one page holds every section in the print edition's single-page build
-    to_sources = "" if app.builder.name == "singlehtml" else app.builder.get_relative_uri(docname, page("sources"))
+    to_sources = app.builder.get_relative_uri(docname, page("sources"))
     for citation in citations:
         parts = [nodes.Text("(")]
         for key in citation["keys"]:
@@ -192,7 +191,7 @@ def _vega_bundle() -> str:
 
 
 def _write_downloads(app, exception) -> None:
-    """The data package, byte for byte, for the Data page's downloads; the
+    """The package's static files, the data package byte for byte for the Data page's downloads; the
     claims as JSON-LD and the Vega bundle, each written again only when what
     it is made from changed (the inputs; the chart libraries' versions)."""
     if exception or app.builder.format != "html":
@@ -200,6 +199,12 @@ def _write_downloads(app, exception) -> None:
     import shutil
     from importlib.metadata import version
 
+    # Sphinx copies static files only when it writes a page: a changed
+    # stylesheet or script alone must still reach the book.
+    for path in (PACKAGE_DIR / "static").iterdir():
+        target = Path(app.outdir) / "_static" / path.name
+        if not target.exists() or target.read_bytes() != path.read_bytes():
+            shutil.copyfile(path, target)
     data_dir = find_data_dir(Path(app.srcdir))
     downloads = Path(app.outdir) / DOWNLOADS
     downloads.mkdir(exist_ok=True)
@@ -211,6 +216,25 @@ def _write_downloads(app, exception) -> None:
     _write_once(Path(app.outdir) / "_static" / VEGA_BUNDLE, libraries, _vega_bundle, stamps)
 
 
+def _root_page(app, exception) -> None:
+    """The book's root redirect as a small page of its own: with the book's icon
+    (a browser would otherwise ask for a /favicon.ico the book does not have),
+    a title, and a link for readers whose browser does not follow redirects."""
+    if exception or app.builder.name != "html":
+        return
+    import html
+
+    from factcheck.book import book_metadata
+
+    first = app.builder.get_target_uri(app.config.root_doc)
+    title = html.escape(book_metadata()["title"])
+    (Path(app.outdir) / "index.html").write_text(
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<link rel="icon" href="_static/favicon.svg"><meta http-equiv="Refresh" content="0; url={first}"></head>'
+        f'<body><p><a href="{first}">{title}</a></p></body></html>\n'
+    )
+
+
 def setup(app):
     app.add_domain(CiteDomain)
     app.add_node(source_citation)
@@ -220,6 +244,7 @@ def setup(app):
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _link_preview)
     app.connect("build-finished", _write_downloads)
+    app.connect("build-finished", _root_page)
     app.add_js_file("fc-charts.js", defer="defer")
     app.add_js_file("fc-table.js", defer="defer")
     app.add_css_file("fc-book.css")

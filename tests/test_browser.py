@@ -33,7 +33,9 @@ def _visit(browser, url: str, width: str = "desktop"):
     page = browser.new_page(viewport=WIDTHS[width])
     seen = {"requests": [], "failed": [], "errors": []}
     page.on("request", lambda r: seen["requests"].append(r.url))
-    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.url} ({r.failure})"))
+    # A load the browser cancels because the page moved on (the root page's
+    # redirect) is not a failure; a missing file still shows as HTTP 404 below.
+    page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "") or seen["failed"].append(f"{r.url} ({r.failure})"))
     page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.url} (HTTP {r.status})"))
     page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
