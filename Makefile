@@ -14,7 +14,7 @@ PORT ?= 8000
 
 PDF := _build/html/book.pdf
 
-.PHONY: book test serve execute lab print pdf lock system-deps clean bench
+.PHONY: book test serve execute lab print pdf lock system-deps chromium-present clean bench
 
 # The virtual environment, from the exact lock file; rebuilt when the lock changes.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -36,11 +36,11 @@ book: $(INSTALLED)
 
 ## test: build the book, then run every test (unit, data, nbval, print, browser) on every core
 # The print edition is made by its test (`make pdf`), beside the others.
-test: book $(CHROMIUM)
+test: book chromium-present
 	$(BIN)/pytest --numprocesses auto
 
 ## print: the print edition, one PDF of the whole book with its static charts, in $(PDF)
-print: book $(CHROMIUM)
+print: book chromium-present
 	@$(MAKE) --no-print-directory pdf
 
 # pdf: the print edition from the book as built (`make print` builds it first)
@@ -69,6 +69,11 @@ lock: $(INSTALLED)
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 	$(BIN)/python -c "import re; p = 'requirements.lock'; s = open(p).read(); open(p, 'w').write(re.sub(r'(?m)^(?:rfc3987-syntax|lark)==.*\n(?:    #.*\n)*', '', s))"
+
+# chromium-present: stop with a message, rather than install system packages
+# as a side effect of a test run, when the browser is missing.
+chromium-present:
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: run 'make system-deps' (as root) once, then 'make test' again." >&2; exit 1; }
 
 ## system-deps: Debian packages the browser tests need
 system-deps: $(CHROMIUM)

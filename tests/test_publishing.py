@@ -47,6 +47,11 @@ def parse(page):
     return links
 
 
+def test_the_book_is_built():
+    """The tests below read the built pages: on an unbuilt tree they would pass with nothing to check."""
+    assert PAGES and CHAPTERS, f"no built pages in {BUILT_BOOK}: run `make book` first"
+
+
 def test_every_link_off_the_book_goes_to_a_registered_publisher_or_carrier():
     domains = [d for ds in load_table("publishers").domains for d in ds.split()]
     foreign = {
