@@ -13,6 +13,7 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
+from factcheck.datapackage import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
 from factcheck.datapackage import load_table
 from factcheck.article import load_article
 from factcheck.book import book_metadata, page
@@ -110,9 +111,6 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
 {embedded_review(row)}
 </aside>"""
     return HTML(body)
-
-
-FIGURE_REFERENCE = re.compile(r"\{([a-z_]+):([a-z0-9-]+)\}")
 
 
 def figure_value(table: str, figure_id: str) -> int | float:

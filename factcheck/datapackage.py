@@ -133,8 +133,20 @@ def host_matches(host: str, domains: list[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
+# A label such as "staging", "digital-staging", "qa", "dev2" or "preprod" marks
+# a publisher's internal host: pages there move, vanish or differ from the public ones.
+NON_PUBLIC_LABEL = re.compile(r"(^|-)(staging|stage|stg|qa|dev|develop|test|testing|preprod|uat|sandbox)\d*(-|$)")
+
+
+def non_public_label(host: str, domains: list[str]) -> str | None:
+    """The label of ``host``, left of its publisher's domain, that marks a staging, QA or dev host."""
+    domain = max((d for d in domains if host_matches(host, [d])), key=len, default="")
+    labels = host.removesuffix(domain).strip(".").split(".") if domain else host.split(".")[:-2]
+    return next((label for label in labels if NON_PUBLIC_LABEL.search(label)), None)
+
+
 def _check_host(data_dir: Path, resources: dict, resource: dict, field: dict) -> list[str]:
-    """``hostIn``: a URL's host must be a domain of a row that its foreign keys point at."""
+    """``hostIn``: a URL's host must be a public host of a domain of a row that its foreign keys point at."""
     rule = field["hostIn"]
     lookup = {row[rule["key"]]: row[rule["domains"]].split() for row in _rows(data_dir, resources[rule["resource"]])}
     faults = []
@@ -149,13 +161,77 @@ def _check_host(data_dir: Path, resources: dict, resource: dict, field: dict) ->
             continue
         except ValueError:
             pass
+        label = non_public_label(host, allowed)
+        if label:
+            faults.append(f"{where}: '{host}' is a staging, QA or development host ('{label}'); link the public page")
+            continue
         if allowed and not host_matches(host, allowed):
             faults.append(f"{where}: '{host}' is not a domain of {' or '.join(repr(o) for o in owners)} ({', '.join(allowed)})")
     return faults
 
 
+def _number(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def _check_range(data_dir: Path, resource: dict, field: dict) -> list[str]:
+    """``rangeOf``: a range's high end is at least its low end, and present where the qualifier needs it."""
+    rule = field["rangeOf"]
+    low_name, high_name = rule["low"], field["name"]
+    needed = rule.get("requiredIf", {})
+    faults = []
+    for number, row in enumerate(_rows(data_dir, resource), start=2):
+        where = f"{data_dir.name}/{resource['path']}, row {number}, column '{high_name}'"
+        low, high = _number(row[low_name]), _number(row[high_name])
+        if high is None:
+            for name, value in needed.items():
+                if row[name] == value:
+                    faults.append(f"{where}: a value is required when '{name}' is '{value}'")
+        elif low is not None and high < low:
+            faults.append(f"{where}: '{row[high_name]}' is below the low end '{row[low_name]}' in column '{low_name}'")
+    return faults
+
+
+def _check_not_before(data_dir: Path, resource: dict, field: dict) -> list[str]:
+    """``notBefore``: an end date is not before the start date it closes."""
+    start_name, end_name = field["notBefore"], field["name"]
+    faults = []
+    for number, row in enumerate(_rows(data_dir, resource), start=2):
+        # ISO dates compare as text; a malformed one is already reported by Frictionless
+        if row[start_name] and row[end_name] and row[end_name] < row[start_name]:
+            where = f"{data_dir.name}/{resource['path']}, row {number}, column '{end_name}'"
+            faults.append(f"{where}: '{row[end_name]}' is before the start '{row[start_name]}' in column '{start_name}'")
+    return faults
+
+
+REFERENCE = re.compile(r"\{([a-z_]+):([a-z0-9-]+)\}")
+
+
+def _check_references(data_dir: Path, resources: dict) -> list[str]:
+    """Every ``{table:id}`` in a text cell names a figure table (one with a ``valueField``) and one of its rows."""
+    ids = {}
+    for name, resource in resources.items():
+        if "valueField" in resource:
+            key = resource["schema"]["primaryKey"][0]
+            ids[name] = {row[key] for row in _rows(data_dir, resource)}
+    faults = []
+    for resource in resources.values():
+        texts = [f["name"] for f in resource["schema"]["fields"] if f["type"] == "string"]
+        for number, row in enumerate(_rows(data_dir, resource), start=2):
+            for column in texts:
+                for table, row_id in REFERENCE.findall(row[column] or ""):
+                    where = f"{data_dir.name}/{resource['path']}, row {number}, column '{column}'"
+                    if table not in ids:
+                        known = ", ".join(sorted(ids))
+                        faults.append(f"{where}: '{{{table}:{row_id}}}' names no figure table (known: {known})")
+                    elif row_id not in ids[table]:
+                        faults.append(f"{where}: '{{{table}:{row_id}}}' names no row of {table}")
+    return faults
+
+
 def _check_rules(data_dir: Path) -> list[str]:
-    """Rules Frictionless cannot express, declared on fields of the descriptor."""
+    """Rules Frictionless cannot express, declared on fields of the descriptor,
+    and the ``{table:id}`` references that text cells make to figures."""
     descriptor = json.loads((data_dir / DESCRIPTOR).read_text())
     resources = {r["name"]: r for r in descriptor["resources"]}
     faults = []
@@ -163,11 +239,15 @@ def _check_rules(data_dir: Path) -> list[str]:
         for field in resource["schema"]["fields"]:
             if "hostIn" in field:
                 faults += _check_host(data_dir, resources, resource, field)
+            if "rangeOf" in field:
+                faults += _check_range(data_dir, resource, field)
+            if "notBefore" in field:
+                faults += _check_not_before(data_dir, resource, field)
             if "insideCountry" in field:
                 from factcheck.geo import check_inside_country
 
                 faults += check_inside_country(data_dir, resource, _rows(data_dir, resource), field)
-    return faults
+    return faults + _check_references(data_dir, resources)
 
 
 def _validated_log(data_dir: Path) -> Path:

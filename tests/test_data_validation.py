@@ -78,6 +78,53 @@ CELL_FAULTS = [
 ]
 
 
+# Rules across cells: (file, data row, {column: bad value}, column named, words the message must contain)
+ROW_FAULTS = [
+    # "between 100,000 and 5"
+    ("reported_figures.csv", 0, {"qualifier": "between", "value_high": "5"}, "value_high", "'5' is below the low end '100000'"),
+    ("population.csv", 0, {"population_high": "100"}, "population_high", "is below the low end"),
+    ("civilians_remaining.csv", 0, {"people_high": "10"}, "people_high", "is below the low end"),
+    ("reported_figures.csv", 0, {"qualifier": "between"}, "value_high", "a value is required when 'qualifier' is 'between'"),
+    ("population.csv", 0, {"qualifier": "between"}, "population_high", "a value is required when 'qualifier' is 'between'"),
+    ("reported_figures.csv", 0, {"period_end": "2022-11-30"}, "period_end", "'2022-11-30' is before the start '2022-12-01'"),
+    ("events.csv", 0, {"end_date": "2022-07-13"}, "end_date", "'2022-07-13' is before the start '2022-07-14'"),
+    # a {table:id} reference that would fail inside a notebook
+    ("claims.csv", 0, {"conclusion": "About {population:no-such-figure} people."}, "conclusion", "'{population:no-such-figure}' names no row of population"),
+    ("claims.csv", 0, {"hindsight_note": "About {no_table:bakhmut-2022-estimate}."}, "hindsight_note", "'{no_table:bakhmut-2022-estimate}' names no figure table"),
+    ("events.csv", 0, {"description": "{claims:bakhmut-fallen}"}, "description", "names no figure table"),
+]
+
+
+@pytest.mark.parametrize("file, data_row, cells, column, words", ROW_FAULTS)
+def test_a_row_breaking_a_rule_across_cells_is_rejected(data_copy, file, data_row, cells, column, words):
+    for name, value in cells.items():
+        set_cell(data_copy / file, data_row, name, value)
+    with pytest.raises(DataValidationError) as caught:
+        validate_package(data_copy)
+    line = next(line for line in str(caught.value).splitlines() if f"data/{file}, row {data_row + 2}, column '{column}': " in line)
+    assert words in line
+
+
+@pytest.mark.parametrize(
+    "host, publisher",
+    [("digital-staging.thehill.com", "the-hill"), ("www.qa.newsweek.com", "newsweek"), ("dev.reuters.com", "reuters"), ("preprod2.bbc.co.uk", "bbc")],
+)
+def test_a_staging_qa_or_dev_host_is_rejected(data_copy, host, publisher):
+    sources = load_table("sources", DATA)
+    row = sources.index[(sources.publisher_id == publisher) & (sources.carrier_id == "")][0]
+    set_cell(data_copy / "sources.csv", int(row), "url", f"https://{host}/a/story")
+    with pytest.raises(DataValidationError) as caught:
+        validate_package(data_copy)
+    assert f"data/sources.csv, row {row + 2}, column 'url': '{host}' is a staging, QA or development host" in str(caught.value)
+
+
+@pytest.mark.parametrize("host", ["www.devdiscourse.com", "www.theguardian.com", "qazaqstan.kz"])
+def test_a_public_host_is_not_taken_for_a_staging_one(host):
+    from factcheck.datapackage import non_public_label
+
+    assert non_public_label(host, [host.removeprefix("www.")]) is None
+
+
 def test_a_source_may_link_its_licensed_carrier(data_copy):
     sources = load_table("sources", DATA)
     carried = sources[sources.carrier_id != ""].index[0]
@@ -137,6 +184,18 @@ def test_the_command_line_prints_one_message_and_no_traceback(data_copy):
     )
     assert result.returncode == 1
     assert "data/population.csv, row 2, column 'population': 'many' is not a valid integer" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_command_line_reports_a_rule_across_cells_without_a_traceback(data_copy):
+    set_cell(data_copy / "reported_figures.csv", 0, "qualifier", "between")
+    set_cell(data_copy / "reported_figures.csv", 0, "value_high", "5")
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", "check"],
+        capture_output=True, text=True, cwd=ROOT, env={"FACTCHECK_DATA": str(data_copy), "PATH": ""},
+    )
+    assert result.returncode == 1
+    assert "data/reported_figures.csv, row 2, column 'value_high': '5' is below the low end '100000'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
