@@ -5,9 +5,9 @@ The names come from the data, not from a list typed here: every place (with its
 Ukrainian and Russian spellings, its region and its country), every person or
 body that makes a claim, an assessment or an event, every publisher, and every
 run of two or more capitalised words in the claims' quotes and conclusions
-(which catches the people and groups the articles name). A name of one book's
-subject may be a generic word elsewhere: only whole words count, and the few
-generic phrases below are left out, each with its reason.
+(which catches the people and groups the articles name). Only whole words
+count, with their capitals. Nothing is left out: every name the data holds is
+checked, countries included.
 """
 
 from __future__ import annotations
@@ -32,11 +32,6 @@ NAME_COLUMNS = {
     "publishers": ["name"],
 }
 CAPITALISED_RUN = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?: (?:of |the )?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)+\b")
-# Generic phrases the runs also catch, and the package may use in its own sense.
-GENERIC = {
-    "Data Package",  # Frictionless's own term
-    "Open Graph",  # the link-preview metadata standard
-}
 # The package's own text: code, templates, styles, scripts. Not the third-party
 # border data in geodata/, which names every country of the world.
 PACKAGE_SUFFIXES = {".py", ".js", ".css", ".md", ".yml", ".ipynb", ".json", ".ini", ".txt", ".svg", ""}
@@ -58,7 +53,7 @@ def names_from_data() -> set[str]:
         claims = _table(book, "claims")
         for text in [*claims.quote, *claims.conclusion]:
             names |= set(CAPITALISED_RUN.findall(text))
-    return names - GENERIC
+    return names
 
 
 def package_text() -> dict[Path, str]:
