@@ -13,6 +13,8 @@ CHROMIUM := /usr/bin/chromium
 PORT ?= 8000
 
 PDF := _build/html/book.pdf
+# The second book, made with `python -m factcheck new`: built and tested by `make test`.
+EXAMPLE := examples/state-dept-2023-05-23
 
 .PHONY: book test serve execute lab print pdf lock system-deps chromium-present clean bench
 
@@ -55,9 +57,10 @@ lab: $(INSTALLED)
 serve:
 	$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-## execute: re-execute, in parallel and in place, every notebook whose stored outputs are stale
+## execute: re-execute, in parallel and in place, every notebook whose stored outputs are stale (this book's, then the example's)
 execute: $(INSTALLED)
 	$(BIN)/python -m factcheck execute
+	cd $(EXAMPLE) && $(CURDIR)/$(BIN)/python -m factcheck execute
 
 ## lock: recompile requirements.lock from requirements.in
 # The lock is complete, so it is installed with --no-deps. It leaves out

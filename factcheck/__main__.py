@@ -1,4 +1,4 @@
-"""Command line: ``python -m factcheck validate|check|execute|findings``."""
+"""Command line: ``python -m factcheck validate|check|execute|print|findings|new``."""
 
 from __future__ import annotations
 
@@ -20,7 +20,24 @@ def main(argv: list[str] | None = None) -> int:
     printing.add_argument("pdf", type=Path)
     findings = commands.add_parser("findings", help="write the README's findings block from the register")
     findings.add_argument("readme", nargs="?", type=Path, default=Path("README.md"))
+    new = commands.add_parser("new", help="write a new fact-check book of another article into DIR, executed and ready to build")
+    new.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
+    new.add_argument("--article", type=Path, required=True, metavar="FILE", help="the article as plain UTF-8 text, headline first")
+    new.add_argument("--title", required=True, help="the new book's title")
+    new.add_argument("--author", help="who signs the book's checks (default: the fact-check book contributors)")
+    new.add_argument("--published", metavar="YYYY-MM-DD", help="the day the article appeared, if known")
     args = parser.parse_args(argv)
+
+    if args.command == "new":
+        from factcheck.scaffold import ScaffoldError, new_book
+
+        try:
+            book = new_book(args.directory, args.article, args.title, args.author, args.published)
+        except ScaffoldError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"new fact-check book written to {book}; next: cd {book} && make book (its README says how to add a claim)")
+        return 0
 
     from factcheck.book import book_notebooks, book_root
     from factcheck.datapackage import DataValidationError, validate_package

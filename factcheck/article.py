@@ -2,7 +2,8 @@
 
 The capture in ``seeds/`` stays byte for byte as received; the metadata file
 beside it names the capture artefacts to drop before the text is split.
-Paragraph 0 is the headline.
+Paragraph 0 is the headline, unless the metadata says ``headline: false`` (a
+transcript, say), when the metadata's title names the text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Article:
     title: str
     paragraphs: tuple[str, ...]
     metadata: dict
+    has_headline: bool = True
 
     @property
     def text(self) -> str:
@@ -58,4 +60,6 @@ def load_article(seed_dir: Path | None = None) -> Article:
         lines = lines[:-1]
     blocks = re.split(r"\n\s*\n", "\n".join(lines).strip())
     paragraphs = tuple(" ".join(block.split()) for block in blocks)
-    return Article(title=paragraphs[0], paragraphs=paragraphs, metadata=metadata)
+    has_headline = metadata.get("headline", True) is not False
+    return Article(title=paragraphs[0] if has_headline else metadata["title"], paragraphs=paragraphs, metadata=metadata,
+                   has_headline=has_headline)

@@ -23,7 +23,8 @@ def book_root() -> Path:
 @cache
 def book_metadata(root: Path | None = None) -> dict:
     """Title, author, base URL (with a trailing slash, or "" when unset), the pages the package links
-    to and the day the book's checks were first published.
+    to, the day the book's checks were first published, the countries its maps shade (name: fill)
+    and the sides its charts set apart (who speaks).
 
     ``$BOOK_BASEURL`` sets the address where the book is published (the Pages
     workflow knows it; a local build does not need it).
@@ -33,7 +34,8 @@ def book_metadata(root: Path | None = None) -> dict:
     if baseurl and not baseurl.endswith("/"):
         baseurl += "/"
     return {"title": config["title"], "author": config["author"], "baseurl": baseurl, "pages": config["factcheck"]["pages"],
-            "first_published": str(config["factcheck"]["first_published"])}
+            "first_published": str(config["factcheck"]["first_published"]), "countries": dict(config["factcheck"].get("countries") or {}),
+            "sides": list(config["factcheck"].get("sides") or [])}
 
 
 def page(role: str) -> str:

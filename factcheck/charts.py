@@ -154,29 +154,29 @@ def verdict_bars(
     ).properties(title=title)
 
 
-# Who speaks, in three groups, with one colour and one shape each, on every chart.
-SIDES = {
-    "Russian side": ("#D55E00", "triangle-up"),
-    "Ukrainian side": ("#0072B2", "square"),
-    "Not a party to the war": ("#009E73", "circle"),
-}
+def sides() -> dict[str, dict]:
+    """Who speaks, in groups with one colour and one shape each, on every chart:
+    the book's ``sides`` in ``_config.yml``, by label, in legend order."""
+    from factcheck.book import book_metadata
+
+    return {side["label"]: side for side in book_metadata()["sides"]}
 
 
 def side_of(kind: str) -> str:
-    """The group of a claimant or actor kind: a party's side, or not a party."""
-    if kind == "belligerent-russia":
-        return "Russian side"
-    if kind.startswith("belligerent"):  # Ukraine, and the armed groups fighting on its side
-        return "Ukrainian side"
-    return "Not a party to the war"
+    """The group of a claimant or actor kind: the first side with a kind that ``kind`` starts with."""
+    for label, side in sides().items():
+        if any(kind.startswith(prefix) for prefix in side["kinds"]):
+            return label
+    raise KeyError(f"no side in _config.yml takes the kind '{kind}'")
 
 
 def _side_scales(field: str = "side", present=None) -> dict:
     """Colour and shape by side, listing in the legend only the sides ``present`` (default: all)."""
-    domain = [side for side in SIDES if present is None or side in set(present)]
+    groups = sides()
+    domain = [side for side in groups if present is None or side in set(present)]
     return {
-        "color": alt.Color(f"{field}:N", title="Who says so", scale=alt.Scale(domain=domain, range=[SIDES[side][0] for side in domain])),
-        "shape": alt.Shape(f"{field}:N", title="Who says so", scale=alt.Scale(domain=domain, range=[SIDES[side][1] for side in domain])),
+        "color": alt.Color(f"{field}:N", title="Who says so", scale=alt.Scale(domain=domain, range=[groups[side]["colour"] for side in domain])),
+        "shape": alt.Shape(f"{field}:N", title="Who says so", scale=alt.Scale(domain=domain, range=[groups[side]["shape"] for side in domain])),
     }
 
 
@@ -327,7 +327,7 @@ def dated_counts(
     x = alt.X("date:T", title=date_title)
     y = alt.Y("value:Q", title=value_title, axis=alt.Axis(format=NUMBER_FORMAT))
     line = alt.Chart(data).mark_line(color="#999").encode(x=x, y=y)
-    if set(data.group) <= set(SIDES):  # who speaks: the same colours and shapes as on every chart
+    if set(data.group) <= set(sides()):  # who speaks: the same colours and shapes as on every chart
         scales = _side_scales("group", present=data.group)
         scales["color"].title = scales["shape"].title = colour_title
     else:
@@ -375,7 +375,9 @@ def locator_map(
     (longitude, latitude, longitude2, latitude2) draws a thin line between
     two points, such as a distance the text gives.
     """
-    fills = {"Ukraine": "#e3ecf7", "Russia": "#f6e8df"}
+    from factcheck.book import book_metadata
+
+    fills = book_metadata()["countries"]  # the book's own countries stand out; the rest are grey
     layers = [
         alt.Chart(alt.Data(values=[feature])).mark_geoshape(fill=fills.get(feature["properties"]["name"], "#eeeeee"), stroke="#fff", strokeWidth=1)
         for feature in countries

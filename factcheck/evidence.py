@@ -70,7 +70,11 @@ def km_between(a: str, b: str) -> float:
     return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude)
 
 
-def km_from_border(place_id: str, countries: tuple[str, str] = ("Ukraine", "Russia")) -> float:
-    """Distance from a place of places.csv to the border two countries share, in kilometres."""
+def km_from_border(place_id: str, countries: tuple[str, str] | None = None) -> float:
+    """Distance from a place of places.csv to the border two countries share, in kilometres
+    (by default the first two of the book's ``countries`` in ``_config.yml``)."""
+    from factcheck.book import book_metadata
+
+    countries = countries or tuple(book_metadata()["countries"])[:2]
     place = _place(place_id)
     return distance_to_lines_km(place.latitude, place.longitude, shared_border(*countries))

@@ -116,7 +116,7 @@ def annotated_article(page: str) -> HTML:
             )
             cursor = start + len(c.quote)
         out.append(html.escape(text[cursor:]))
-        kind = "fc-article-headline" if number == 0 else "fc-article-paragraph"
+        kind = "fc-article-headline" if number == 0 and article.has_headline else "fc-article-paragraph"
         paragraphs.append(f'<p class="{kind}" data-paragraph="{number}">{"".join(out)}</p>')
     note_items = "".join(
         f'<li id="note-{c.claim_id}">{badge(c.verdict)}'

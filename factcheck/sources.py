@@ -18,7 +18,7 @@ from IPython.display import HTML
 
 from factcheck.book import page
 from factcheck.datapackage import data_state, find_data_dir, load_table
-from factcheck.labels import label
+from factcheck.labels import label, titles_of
 
 
 def anchor(source_id: str) -> str:
@@ -90,7 +90,8 @@ def voice(row: pd.Series) -> str:
     """The publisher's kind in words, flagging a party to the war."""
     kind = label("publishers", "kind", row.publisher_kind)
     if row.war_party:
-        return f"{kind} of {label('publishers', 'war_party', row.war_party)}, a party to the war"
+        party = titles_of("publishers").get("war_party", {}).get(row.war_party, row.war_party)
+        return f"{kind} of {party}, a party to the war"
     return kind
 
 
@@ -99,13 +100,18 @@ def _citing_rows() -> pd.DataFrame:
     frames = []
     evidence = load_table("claim_evidence")
     frames.append(pd.DataFrame({"source_id": evidence.source_id, "claim_id": evidence.claim_id, "what": "claim", "text": ""}))
+    from factcheck.dictionary import descriptor
+
+    tables = {resource["name"] for resource in descriptor()["resources"]}
     for table, key, text in [("reported_figures", "figure_id", "claimant"), ("population", "figure_id", "claimant"),
                              ("civilians_remaining", "figure_id", "claimant"), ("events", "event_id", "title"),
                              ("analyst_assessments", "assessment_id", "analyst"), ("publication_clues", "clue_id", "event")]:
-        rows = load_table(table)
-        frames.append(pd.DataFrame({"source_id": rows.source_id, "claim_id": "", "what": table, "text": rows[key]}))
-    places = load_table("places")
-    frames.append(pd.DataFrame({"source_id": places.coordinates_source_id, "claim_id": "", "what": "places", "text": places.place_id}))
+        if table in tables:  # a book keeps only the tables it needs
+            rows = load_table(table)
+            frames.append(pd.DataFrame({"source_id": rows.source_id, "claim_id": "", "what": table, "text": rows[key]}))
+    if "places" in tables:
+        places = load_table("places")
+        frames.append(pd.DataFrame({"source_id": places.coordinates_source_id, "claim_id": "", "what": "places", "text": places.place_id}))
     return pd.concat(frames, ignore_index=True)
 
 
