@@ -1,0 +1,19 @@
+// Search result snippets show what a reader reads: not a chart's drawing
+// (its SVG text), its data spec or the page's code.
+(function () {
+  const NOT_READ = ".headerlink, script, style, svg, .fc-chart-spec, .cell_input";
+
+  function patch() {
+    if (typeof Search === "undefined" || Search.fcPatched) return;
+    Search.htmlToText = (htmlString, anchor) => {
+      const page = new DOMParser().parseFromString(htmlString, "text/html");
+      page.querySelectorAll(NOT_READ).forEach((element) => element.remove());
+      const main = page.querySelector('[role="main"]');
+      const block = anchor && main ? main.querySelector(anchor) : null;
+      return (block || main)?.textContent ?? "";
+    };
+    Search.fcPatched = true;
+  }
+  patch();
+  document.addEventListener("DOMContentLoaded", patch);
+})();
