@@ -184,6 +184,7 @@ def verdict_counts(by: str) -> pd.DataFrame:
 
 
 ATTRIBUTION_NOTE = "the verdict is on whether it was said; what was said is not verified by it"
+ATTRIBUTION_MARK = "that it was said; what was said not verified"  # the short form beside the mark
 ENDORSING = ("accurate", "mostly-accurate")  # verdicts whose colour a skimming reader could take for an endorsement
 
 
@@ -229,7 +230,7 @@ def annotated_article(page: str) -> HTML:
             attribution = _reports_speech(c)
             out.append(html.escape(text[cursor:begin]))
             kind = f"fc-claim fc-claim--{v.label}" + (" fc-claim--attribution" if c.claim_type == "attribution" else "")
-            note = f"{html.escape(v.title.lower())}" + (f"; {ATTRIBUTION_NOTE}" if attribution else "")
+            note = f"{html.escape(v.title.lower())}" + (f" {ATTRIBUTION_MARK}" if attribution else "")
             out.append(
                 f'<a class="{kind}" style="--fc-verdict:{v.colour}" id="mark-{c.claim_id}" '
                 f'href="{link(page, c.page, "claim-" + c.claim_id)}" title="{html.escape(v.title)}: {html.escape(c.conclusion)}">'
