@@ -86,6 +86,15 @@ def _evidence_item(row: pd.Series) -> str:
     )
 
 
+ATTRIBUTION_NOTE = "the verdict is on whether it was said; what was said is not verified by it"
+ENDORSING = ("accurate", "mostly-accurate")  # verdicts whose colour a skimming reader could take for an endorsement
+
+
+def reports_speech(row: pd.Series) -> bool:
+    """Whether a claim's verdict is only on what someone said, which a reader must not take for the content."""
+    return row.claim_type == "attribution" and row.verdict in ENDORSING
+
+
 def verdict_labels(row: pd.Series) -> str:
     """The verdict badge, and a "with hindsight" badge only where hindsight changes the verdict."""
     labels = badge(row.verdict, "Verdict:")
@@ -124,6 +133,7 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
     body = f"""<aside class="fc-verdict" id="claim-{claim_id}" style="--fc-verdict-colour:{verdict(row.verdict).colour}" aria-label="Verdict on: {html.escape(short_quote(row.quote), quote=True)}">
 <p class="fc-verdict-claim">The article says: <q>{html.escape(row.quote)}</q> <span class="fc-verdict-where">({article_link(row)})</span></p>
 <p class="fc-verdict-labels">{verdict_labels(row)}</p>
+{f'<p class="fc-verdict-attribution">Note: {ATTRIBUTION_NOTE}.</p>' if reports_speech(row) else ""}
 <p class="fc-verdict-conclusion">{html.escape(resolve_figures(row.conclusion))}</p>
 {hindsight}{figures_html}<details class="fc-verdict-sources"><summary>Evidence ({evidence.source_id.nunique()} sources)</summary><ul>{items}</ul></details>
 <p class="fc-verdict-report">{report_link(claim_id)}</p>

@@ -10,7 +10,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from factcheck.article import SENTENCE_END, load_article
-from factcheck.claims import badge, register_page, checked_in, embedded_review, resolve_figures
+from factcheck.claims import ATTRIBUTION_NOTE, badge, checked_in, embedded_review, register_page, reports_speech, resolve_figures
 from factcheck.datapackage import load_table
 from factcheck.labels import label
 from factcheck.verdicts import LABELS, verdict
@@ -183,14 +183,7 @@ def verdict_counts(by: str) -> pd.DataFrame:
     return counts.astype({"claims": int})
 
 
-ATTRIBUTION_NOTE = "the verdict is on whether it was said; what was said is not verified by it"
 ATTRIBUTION_MARK = "that it was said; what was said not verified"  # the short form beside the mark
-ENDORSING = ("accurate", "mostly-accurate")  # verdicts whose colour a skimming reader could take for an endorsement
-
-
-def _reports_speech(c: pd.Series) -> bool:
-    """Whether a claim's verdict is only on what someone said, which a reader must not take for the content."""
-    return c.claim_type == "attribution" and c.verdict in ENDORSING
 
 
 def _mark_start(text: str, start: int, cursor: int, c: pd.Series) -> int:
@@ -227,7 +220,7 @@ def annotated_article(page: str) -> HTML:
             n = len(notes)
             v = verdict(c.verdict)
             begin = _mark_start(text, start, cursor, c)
-            attribution = _reports_speech(c)
+            attribution = reports_speech(c)
             out.append(html.escape(text[cursor:begin]))
             kind = f"fc-claim fc-claim--{v.label}" + (" fc-claim--attribution" if c.claim_type == "attribution" else "")
             note = f"{html.escape(v.title.lower())}" + (f" {ATTRIBUTION_MARK}" if attribution else "")
@@ -248,7 +241,7 @@ def annotated_article(page: str) -> HTML:
         f'<li id="note-{c.claim_id}">{badge(c.verdict)}'
         + (f" with hindsight {badge(c.verdict_hindsight)}" if c.verdict_hindsight != c.verdict else "")
         + f' <q>{html.escape(c.quote)}</q> ({paragraph_name(c.paragraph)}): '
-        + (f"<em>{ATTRIBUTION_NOTE[0].upper() + ATTRIBUTION_NOTE[1:]}.</em> " if _reports_speech(c) else "")
+        + (f"<em>{ATTRIBUTION_NOTE[0].upper() + ATTRIBUTION_NOTE[1:]}.</em> " if reports_speech(c) else "")
         + f'{html.escape(c.conclusion)} '
         f'<a href="{link(page, c.page, "claim-" + c.claim_id)}">Where it is checked</a> '
         f'<a href="#mark-{c.claim_id}" aria-label="Back to the claim in the article">↩</a></li>'
