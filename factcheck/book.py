@@ -23,8 +23,8 @@ def book_root() -> Path:
 @cache
 def book_metadata(root: Path | None = None) -> dict:
     """Title, author, base URL (with a trailing slash, or "" when unset), the pages the package links
-    to, the day the book's checks were first published, the countries its maps shade (name: fill)
-    and the sides its charts set apart (who speaks).
+    to, the day the book's checks were first published, the repository's address ("" when unset),
+    the countries its maps shade (name: fill) and the sides its charts set apart (who speaks).
 
     ``$BOOK_BASEURL`` sets the address where the book is published (the Pages
     workflow knows it; a local build does not need it).
@@ -33,9 +33,10 @@ def book_metadata(root: Path | None = None) -> dict:
     baseurl = os.environ.get(BASEURL_ENV) or (config.get("html") or {}).get("baseurl") or ""
     if baseurl and not baseurl.endswith("/"):
         baseurl += "/"
+    repository = ((config.get("repository") or {}).get("url") or "").rstrip("/")
     return {"title": config["title"], "author": config["author"], "baseurl": baseurl, "pages": config["factcheck"]["pages"],
-            "first_published": str(config["factcheck"]["first_published"]), "countries": dict(config["factcheck"].get("countries") or {}),
-            "sides": list(config["factcheck"].get("sides") or [])}
+            "first_published": str(config["factcheck"]["first_published"]), "repository": repository,
+            "countries": dict(config["factcheck"].get("countries") or {}), "sides": list(config["factcheck"].get("sides") or [])}
 
 
 def page(role: str) -> str:
@@ -63,3 +64,21 @@ def book_notebooks(root: Path | None = None) -> list[Path]:
     """The notebooks among the book's pages, in reading order."""
     root = root or book_root()
     return [root / f"{page}.ipynb" for page in toc_pages(root) if (root / f"{page}.ipynb").is_file()]
+
+
+def page_href(role: str) -> str:
+    """Link to the page playing ``role`` from any chapter (the pages all live in one folder)."""
+    return Path(page(role)).name + ".html"
+
+
+def report_error_href(subject: str) -> str:
+    """Where a reader reports an error in ``subject`` (a claim id, or "" for the book): the repository's
+    new-issue form with the subject in its title, or the Corrections page when no repository is set."""
+    from urllib.parse import quote
+
+    repository = book_metadata()["repository"]
+    if not repository:
+        return page_href("corrections") + "#report-an-error"
+    title = f"Error in claim {subject}" if subject else "Error in the book"
+    body = (f"Claim: {subject}\n\n" if subject else "") + "What is wrong, and the source that shows it:\n"
+    return f"{repository}/issues/new?title={quote(title)}&body={quote(body)}"

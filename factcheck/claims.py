@@ -16,8 +16,9 @@ from IPython.display import HTML
 from factcheck.datapackage import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
 from factcheck.datapackage import load_table
 from factcheck.article import load_article
-from factcheck.book import book_metadata, page
+from factcheck.book import book_metadata, page, page_href, report_error_href
 from factcheck.verdicts import BEST_RATING, WORST_RATING, verdict
+from factcheck.words import paragraph_name, short_quote, strip_wiki_markup
 
 
 
@@ -76,14 +77,41 @@ def badge(label: str, prefix: str = "") -> str:
 
 
 def _evidence_item(row: pd.Series) -> str:
-    from factcheck.sources import entry_href, published_words
+    from factcheck.sources import entry_href, published_words, title_link
 
     date = published_words(row)
     return (
         f'<li><a href="{entry_href(row.source_id)}">{html.escape(row.publisher)}</a>, '
-        f'<a href="{html.escape(row.url)}">{html.escape(row.title)}</a> '
-        f'({date}), {html.escape(row.locator)}:<blockquote lang="und">{html.escape(row.excerpt)}</blockquote></li>'
+        f'{title_link(row)} ({date}), {html.escape(row.locator)}:'
+        f'<blockquote lang="und">{html.escape(strip_wiki_markup(row.excerpt))}</blockquote></li>'
     )
+
+
+ATTRIBUTION_NOTE = "the verdict is on whether it was said; what was said is not verified by it"
+ENDORSING = ("accurate", "mostly-accurate")  # verdicts whose colour a skimming reader could take for an endorsement
+
+
+def reports_speech(row: pd.Series) -> bool:
+    """Whether a claim's verdict is only on what someone said, which a reader must not take for the content."""
+    return row.claim_type == "attribution" and row.verdict in ENDORSING
+
+
+def verdict_labels(row: pd.Series) -> str:
+    """The verdict badge, and a "with hindsight" badge only where hindsight changes the verdict."""
+    labels = badge(row.verdict, "Verdict:")
+    if row.verdict_hindsight != row.verdict:
+        labels += " " + badge(row.verdict_hindsight, "With hindsight:")
+    return labels
+
+
+def article_link(row: pd.Series) -> str:
+    """Where the claim sits in the article ("headline", "paragraph 5"), linked to its mark on the annotated article."""
+    return f'<a href="{page_href("article")}#mark-{row.claim_id}">{paragraph_name(row.paragraph)}</a>'
+
+
+def report_link(claim_id: str) -> str:
+    """A link for reporting an error in a claim's check, carrying its id."""
+    return f'<a class="fc-report" href="{html.escape(report_error_href(claim_id))}">Report an error in this check</a>'
 
 
 def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
@@ -103,11 +131,13 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
     figures_html = f'<dl class="fc-verdict-figures">{figure_items}</dl>' if figure_items else ""
     evidence = claim_evidence(claim_id)
     items = "".join(_evidence_item(e) for _, e in evidence.iterrows())
-    body = f"""<aside class="fc-verdict" id="claim-{claim_id}" style="--fc-verdict-colour:{verdict(row.verdict).colour}" aria-label="Verdict on claim {claim_id}">
-<p class="fc-verdict-claim">The article says: <q>{html.escape(row.quote)}</q> <span class="fc-verdict-where">(paragraph {row.paragraph})</span></p>
-<p class="fc-verdict-labels">{badge(row.verdict, 'Verdict:')} {badge(row.verdict_hindsight, 'With hindsight:')}</p>
+    body = f"""<aside class="fc-verdict" id="claim-{claim_id}" style="--fc-verdict-colour:{verdict(row.verdict).colour}" aria-label="Verdict on: {html.escape(short_quote(row.quote), quote=True)}">
+<p class="fc-verdict-claim">The article says: <q>{html.escape(row.quote)}</q> <span class="fc-verdict-where">({article_link(row)})</span></p>
+<p class="fc-verdict-labels">{verdict_labels(row)}</p>
+{f'<p class="fc-verdict-attribution">Note: {ATTRIBUTION_NOTE}.</p>' if reports_speech(row) else ""}
 <p class="fc-verdict-conclusion">{html.escape(resolve_figures(row.conclusion))}</p>
 {hindsight}{figures_html}<details class="fc-verdict-sources"><summary>Evidence ({evidence.source_id.nunique()} sources)</summary><ul>{items}</ul></details>
+<p class="fc-verdict-report">{report_link(claim_id)}</p>
 {embedded_review(row)}
 </aside>"""
     return HTML(body)

@@ -81,6 +81,31 @@ def hindsight_notes(page: str) -> HTML:
     return _table("Claims whose verdict stands, with hindsight notes", ["The article says", "Verdict", "What came later"], rows)
 
 
+def _short_quote_link(page: str, c: pd.Series) -> str:
+    from factcheck.words import short_quote
+
+    return f'<a href="{link(page, c.page, "claim-" + c.claim_id)}">“{html.escape(short_quote(c.quote))}”</a>'
+
+
+def _claims_named(page: str, text: str, claims: pd.DataFrame) -> str:
+    """``text`` escaped, each claim id in it replaced by the claim's short quote, linked to its check."""
+    import re
+
+    return re.sub(r"[a-z0-9]+(?:-[a-z0-9]+)+",
+                  lambda m: _short_quote_link(page, claims.loc[m[0]]) if m[0] in claims.index else m[0], html.escape(text))
+
+
+def report_an_error() -> HTML:
+    """How a reader reports an error: a link to the repository's issue form (or, with no repository set, what to send)."""
+    from factcheck.book import book_metadata, report_error_href
+
+    if not book_metadata()["repository"]:
+        return HTML('<p class="fc-report-book">This edition names no repository: write to the book\'s contributors '
+                    'with the claim (its verdict box\'s address) and the source that shows the error.</p>')
+    return HTML(f'<p class="fc-report-book"><a class="fc-report" href="{html.escape(report_error_href(""))}">Report an error</a> '
+                "in the book's repository. Each verdict box has its own link, which names its claim for you.</p>")
+
+
 def corrections_table(page: str) -> HTML:
     """Every correction, newest first: when, what kind, which claim, what was wrong and what changed."""
     from factcheck.labels import label
@@ -89,7 +114,7 @@ def corrections_table(page: str) -> HTML:
     claims = register().set_index("claim_id", drop=False)
     rows = []
     for _, c in corrections.iterrows():
-        claim = _quote_link(page, claims.loc[c.claim_id]) if c.claim_id else "The whole book"
+        claim = _short_quote_link(page, claims.loc[c.claim_id]) if c.claim_id else "The whole book"
         rows.append([format_date(c.date), html.escape(label("corrections", "kind", c.kind)), claim,
-                     html.escape(c.what_was_wrong), html.escape(c.what_changed)])
+                     _claims_named(page, c.what_was_wrong, claims), _claims_named(page, c.what_changed, claims)])
     return _table("Corrections, clarifications and updates, newest first", ["Date", "Kind", "Claim", "What was wrong", "What changed"], rows)

@@ -68,6 +68,16 @@ def published_words(row: pd.Series) -> str:
     return format_date(row.published, row.published_precision or "day") if pd.notna(row.published) else "undated"
 
 
+def title_link(row: pd.Series) -> str:
+    """The source's title linked to the piece on its publisher's site; a note on the
+    title's provenance ("title not seen") follows, outside the link."""
+    from factcheck.words import split_title_note
+
+    title, note = split_title_note(row.title)
+    link = f'<a class="fc-external" href="{html.escape(row.url)}">{html.escape(title)}</a>'
+    return link + (f' <span class="fc-title-note">({html.escape(note)})</span>' if note else "")
+
+
 def short_citation(row: pd.Series) -> str:
     """How the book names a source in running text: publisher and date."""
     return f"{row.publisher}, {published_words(row)}"
@@ -95,23 +105,47 @@ def voice(row: pd.Series) -> str:
     return kind
 
 
+def _row_words(table: str) -> pd.Series:
+    """Each row of a table that cites sources, named in words (its title, or what it says)."""
+    from factcheck.claims import format_date
+    from factcheck.tables import format_figure
+
+    rows = load_table(table)
+    if table == "events":
+        return rows.title
+    if table == "reported_figures":
+        return pd.Series([f"{format_figure(v, q, h)} {label(table, 'measure', m)} ({c})"
+                          for v, q, h, m, c in zip(rows.value, rows.qualifier, rows.value_high, rows.measure, rows.claimant)])
+    places = load_table("places").set_index("place_id").name
+    if table == "population":
+        return pd.Series([f"{places[p]}, {label(table, 'figure_kind', k).lower()} ({format_figure(v, q, h)})"
+                          for p, k, v, q, h in zip(rows.place_id, rows.figure_kind, rows.population, rows.qualifier, rows.population_high)])
+    if table == "civilians_remaining":
+        return pd.Series([f"{places[p]}, {format_date(d)} ({format_figure(v, q, h)} people)"
+                          for p, d, v, q, h in zip(rows.place_id, rows.as_of, rows.people, rows.qualifier, rows.people_high)])
+    if table == "analyst_assessments":
+        return pd.Series([f"{a}, {format_date(d)}" for a, d in zip(rows.analyst, rows.date)])
+    if table == "publication_clues":
+        return rows.event
+    return rows.name  # places
+
+
+CITING_TABLES = {"reported_figures": "source_id", "population": "source_id", "civilians_remaining": "source_id", "events": "source_id",
+                 "analyst_assessments": "source_id", "publication_clues": "source_id", "places": "coordinates_source_id"}
+
+
 def _citing_rows() -> pd.DataFrame:
-    """(source_id, what, text, claim_id) for every data row that cites a source."""
+    """(source_id, what, text, claim_id) for every data row that cites a source, ``text`` naming the row in words."""
     frames = []
     evidence = load_table("claim_evidence")
     frames.append(pd.DataFrame({"source_id": evidence.source_id, "claim_id": evidence.claim_id, "what": "claim", "text": ""}))
     from factcheck.dictionary import descriptor
 
     tables = {resource["name"] for resource in descriptor()["resources"]}
-    for table, key, text in [("reported_figures", "figure_id", "claimant"), ("population", "figure_id", "claimant"),
-                             ("civilians_remaining", "figure_id", "claimant"), ("events", "event_id", "title"),
-                             ("analyst_assessments", "assessment_id", "analyst"), ("publication_clues", "clue_id", "event")]:
+    for table, column in CITING_TABLES.items():
         if table in tables:  # a book keeps only the tables it needs
             rows = load_table(table)
-            frames.append(pd.DataFrame({"source_id": rows.source_id, "claim_id": "", "what": table, "text": rows[key]}))
-    if "places" in tables:
-        places = load_table("places")
-        frames.append(pd.DataFrame({"source_id": places.coordinates_source_id, "claim_id": "", "what": "places", "text": places.place_id}))
+            frames.append(pd.DataFrame({"source_id": rows[column].to_numpy(), "claim_id": "", "what": table, "text": _row_words(table).to_numpy()}))
     return pd.concat(frames, ignore_index=True)
 
 
@@ -122,19 +156,27 @@ WHAT = {
 }
 
 
+def claim_words(from_page: str, row: pd.Series) -> str:
+    """A claim as readers meet it: a short form of its quote, linked to its check, and its verdict."""
+    from factcheck.claims import checked_in
+    from factcheck.register import link
+    from factcheck.verdicts import verdict
+    from factcheck.words import short_quote
+
+    href = link(from_page, checked_in(row), "claim-" + row.claim_id)
+    return f'<a href="{href}">“{html.escape(short_quote(row.quote))}”</a> ({html.escape(verdict(row.verdict).title.lower())})'
+
+
 def sources_page(page: str) -> HTML:
     """The Sources page: every source by publisher, each with its anchor, link, kind and what cites it."""
-    from factcheck.claims import checked_in, claim
-    from factcheck.register import link
+    from factcheck.claims import claim
 
     sources = registry().sort_values(["publisher", "published", "title"], na_position="last")
     citing = _citing_rows()
     items = []
     for _, row in sources.iterrows():
         uses = citing[citing.source_id == row.source_id]
-        claim_links = ", ".join(
-            f'<a href="{link(page, checked_in(claim(c)), "claim-" + c)}">{html.escape(c)}</a>' for c in dict.fromkeys(uses.claim_id) if c
-        )
+        claim_links = "; ".join(claim_words(page, claim(c)) for c in dict.fromkeys(uses.claim_id) if c)
         others = "; ".join(
             f"{WHAT[what]}: {html.escape(', '.join(dict.fromkeys(group.text)))}" for what, group in uses[uses.what != "claim"].groupby("what")
         )
@@ -146,11 +188,11 @@ def sources_page(page: str) -> HTML:
         date = published_words(row)
         items.append(
             f'<li id="{anchor(row.source_id)}"><p><strong>{html.escape(row.publisher)}</strong>{carried}: '
-            f'<a href="{html.escape(row.url)}">{html.escape(row.title)}</a> ({date}). '
+            f'{title_link(row)} ({date}). '
             f'<span class="fc-source-kind">{html.escape(label("sources", "source_kind", row.source_kind))}; '
             f"{html.escape(voice(row))}.</span></p>{read_via}"
-            + (f'<p class="fc-source-uses">Evidence for: {claim_links}.</p>' if claim_links else "")
-            + (f'<p class="fc-source-uses">Cited for {others}.</p>' if others else "")
+            + (f'<p class="fc-source-uses">Evidence for {claim_links}.</p>' if claim_links else "")
+            + (f'<p class="fc-source-uses">Also the source of {others}.</p>' if others else "")
             + "</li>"
         )
     return HTML(f'<ol class="fc-sources" aria-label="Every source, by publisher">{"".join(items)}</ol>')

@@ -9,7 +9,8 @@
 * serves the Vega bundle and the chart loader from the book's own static
   files (no CDN);
 * makes a page that glues values from a notebook depend on that notebook;
-* publishes every checkable claim as schema.org ClaimReview (claims.jsonld).
+* publishes every checkable claim as schema.org ClaimReview (claims.jsonld);
+* makes the offline search find names, numbers and verdicts (``factcheck.search``).
 
 Heavy modules (pandas, Altair) are imported only when a step needs them, so
 a rebuild with nothing to do stays fast.
@@ -66,6 +67,10 @@ def _configure(app, config) -> None:
     except (DataValidationError, StaleOutputsError) as error:
         raise ExtensionError(str(error)) from None
     config.html_static_path.append(str(PACKAGE_DIR / "static"))
+    # No download menu (the page's .ipynb, a browser print as .pdf): readers get
+    # the print edition from the front page, the notebooks from the repository.
+    # Jupyter Book's _config.yml has no key for this theme option.
+    config.html_theme_options = {**config.html_theme_options, "use_download_button": False}
     if os.environ.get(BASEURL_ENV):
         config.html_baseurl = os.environ[BASEURL_ENV]
     config.myst_substitutions = {**config.myst_substitutions, "article_title": load_article(data_dir.parent / "seeds").title}
@@ -236,6 +241,9 @@ def _root_page(app, exception) -> None:
 
 
 def setup(app):
+    from factcheck import search
+
+    search.setup(app)
     app.add_domain(CiteDomain)
     app.add_node(source_citation)
     app.connect("config-inited", _configure)
@@ -247,5 +255,6 @@ def setup(app):
     app.connect("build-finished", _root_page)
     app.add_js_file("fc-charts.js", defer="defer")
     app.add_js_file("fc-table.js", defer="defer")
+    app.add_js_file("fc-search.js", defer="defer")
     app.add_css_file("fc-book.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,6 +9,7 @@ import pandas as pd
 from IPython.display import HTML
 
 
+FOLDED_ROWS = 6  # a sourced table longer than this is folded behind a disclosure
 QUALIFIER_WORDS = {"exact": "", "about": "about ", "more-than": "more than ", "at-least": "at least ", "fewer-than": "fewer than ",
                    "up-to": "up to ", "between": ""}
 
@@ -48,10 +49,10 @@ def figure_points(frame: pd.DataFrame, value: str, table: str = "population") ->
 
 def html_table(caption: str, headings: list[str], rows: list[list[str]], *, classes: str = "", escape_caption: bool = True) -> str:
     """One HTML table for the whole book: cells are HTML already; each carries its
-    heading in ``data-label`` so that narrow screens can show the rows as cards."""
+    heading in ``data-label`` (as plain text, escaped once) so that narrow screens can show the rows as cards."""
     head = "".join(f'<th scope="col">{h}</th>' for h in headings)
     body = "".join(
-        "<tr>" + "".join(f'<td data-label="{html.escape(re.sub("<[^>]+>", "", h), quote=True)}">{cell}</td>' for h, cell in zip(headings, row)) + "</tr>"
+        "<tr>" + "".join(f'<td data-label="{html.escape(html.unescape(re.sub("<[^>]+>", "", h)), quote=True)}">{cell}</td>' for h, cell in zip(headings, row)) + "</tr>"
         for row in rows
     )
     caption = html.escape(caption) if escape_caption else caption
@@ -73,7 +74,8 @@ def sourced_table(frame: pd.DataFrame, columns: dict[str, str], caption: str, ta
     """``frame`` as an HTML table of ``columns`` (name: heading) plus a Source column.
 
     Codes of ``table``'s enum columns are shown as their words; each source
-    links to its entry on the Sources page.
+    links to its entry on the Sources page. A table of more than
+    ``FOLDED_ROWS`` rows is folded behind a disclosure.
     """
     from factcheck.labels import titles_of
     from factcheck.sources import cite
@@ -84,4 +86,7 @@ def sourced_table(frame: pd.DataFrame, columns: dict[str, str], caption: str, ta
         + [f'{cite(row.source_id)} <span class="fc-locator">({html.escape(row.locator)})</span>']
         for _, row in frame.iterrows()
     ]
-    return HTML(html_table(caption, [html.escape(h) for h in columns.values()] + ["Source"], rows))
+    table_html = html_table(caption, [html.escape(h) for h in columns.values()] + ["Source"], rows)
+    if len(rows) > FOLDED_ROWS:  # a long table would push the chapter's argument screens down: it opens on request
+        return HTML(f'<details class="fc-table-fold"><summary>{html.escape(caption)} ({len(rows)} rows, with their sources)</summary>{table_html}</details>')
+    return HTML(table_html)

@@ -87,8 +87,8 @@ def test_the_register_sorts_and_filters_offline(browser, book_url):
     visible = page.locator("table.fc-sortable tbody tr:not([hidden])").count()
     assert 0 < visible < total
     page.fill("input.fc-filter", "")
-    page.get_by_role("button", name="With hindsight").click()
-    first = page.locator("table.fc-sortable tbody tr").first.locator("td").nth(2).inner_text()
+    page.get_by_role("button", name="Verdict", exact=True).click()
+    first = page.locator("table.fc-sortable tbody tr").first.locator("td").nth(0).inner_text()
     assert first == "Accurate", "sorting by verdict puts the best label first"
     assert page.locator("th[aria-sort='ascending']").count() == 1
     assert seen["errors"] == []
