@@ -70,7 +70,14 @@ def book_url():
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's headless Chromium, driven by Playwright."""
+    """Debian's headless Chromium, driven by Playwright: one browser per xdist
+    worker (session scope), shared by every browser test that worker runs.
+
+    Starting Chromium costs seconds; opening a page in it costs little. A new
+    browser test takes this fixture and ``book_url``, opens its own page with
+    ``browser.new_page(viewport=...)`` and closes it when done, and loads each
+    page of the book once per width, running all its checks on that load (as
+    tests/test_browser.py does), since loading and axe-core are what cost."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
