@@ -154,6 +154,8 @@ def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_
     # a bookmark per page of the book, and no page left near-empty but a chapter's last
     starts = [reader.get_destination_page_number(item) for item in reader.outline]
     assert len(starts) == len(toc_pages()) and starts == sorted(starts)
+    untitled = [item.title for item, start in zip(reader.outline, starts) if not read[start][0].lstrip().startswith(item.title)]
+    assert untitled == [], "each page of the book starts with its title"
     last_pages = {start - 1 for start in starts[1:]} | {len(pages) - 1}
     near_empty = [n + 1 for n, (_, reach) in enumerate(read) if n not in last_pages and reach < 1 / 3]
     assert near_empty == [], "pages left near-empty, as if a chart or table did not fit"
