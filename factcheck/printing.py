@@ -1,9 +1,11 @@
 """The print edition: every page of the built book, in reading order, printed by
-headless Chromium with the static charts (the print stylesheet shows them) and
-bound into one PDF with a bookmark per page.
+headless Chromium with the static charts (the print stylesheet, fc-print.css,
+shows them) and bound into one PDF with a bookmark per page.
 
 Pages are printed one by one: Chromium stops part-way through a single page as
-long as the whole book.
+long as the whole book. A page may say how long and how large the edition is:
+the printer writes that into each ``<span class="fc-print-facts">`` of the
+built pages, so that the words are computed from the PDF, never typed.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import functools
 import hashlib
 import http.server
 import io
+import os
+import re
 import threading
 from pathlib import Path
 
@@ -19,7 +23,8 @@ CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium tries to reach Google at start-up.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-MARGINS = {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
+MARGINS = {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}
+PRINT_FACTS = re.compile(r'(<span class="fc-print-facts">)[^<]*(</span>)')
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -28,22 +33,45 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def _stamp(html_root: Path, pages: list[str], pdf: Path) -> str:
-    """A hash of the pages and of everything they load from the book (its static files)."""
-    digest = hashlib.sha256(str(pdf.resolve()).encode())
+    """A hash of this printer, the pages (without the print facts it writes into them)
+    and everything they load from the book (its static files)."""
+    digest = hashlib.sha256(str(pdf.resolve()).encode() + Path(__file__).read_bytes())
     for path in [*(html_root / page for page in pages), *sorted((html_root / "_static").rglob("*"))]:
         if path.is_file():
-            digest.update(path.relative_to(html_root).as_posix().encode() + b"\0" + path.read_bytes())
+            content = PRINT_FACTS.sub(r"\1\2", path.read_text()).encode() if path.suffix == ".html" else path.read_bytes()
+            digest.update(path.relative_to(html_root).as_posix().encode() + b"\0" + content)
     return digest.hexdigest()
+
+
+def print_facts(pdf: Path) -> str:
+    """What a link to the edition says of it: "(PDF, 174 pages, 4.3 MB)"."""
+    from pypdf import PdfReader
+
+    return f"(PDF, {len(PdfReader(pdf).pages)} pages, {pdf.stat().st_size / 1e6:.1f} MB)"
+
+
+def _write_print_facts(html_root: Path, pages: list[str], facts: str) -> None:
+    """Write ``facts`` into each page's print-facts spans, atomically (the pages may be being read)."""
+    for page in pages:
+        path = html_root / page
+        text = path.read_text()
+        filled = PRINT_FACTS.sub(lambda match: match[1] + facts + match[2], text)
+        if filled != text:
+            partial = path.with_suffix(".html.partial")
+            partial.write_text(filled)
+            os.replace(partial, path)
 
 
 def print_book(html_root: Path, pages: list[str], pdf: Path, marker: Path) -> bool:
     """Print ``pages`` (paths in ``html_root``) into one A4 PDF at ``pdf``, a bookmark per page.
 
     Nothing is printed if ``pdf`` was printed from the same pages before (as
-    ``marker`` records); returns whether it was printed.
+    ``marker`` records); returns whether it was printed. Either way, the pages'
+    print-facts spans then say the edition's page count and size.
     """
     stamp = _stamp(html_root, pages, pdf)
     if pdf.is_file() and marker.is_file() and marker.read_text() == stamp:
+        _write_print_facts(html_root, pages, print_facts(pdf))
         return False
     from playwright.sync_api import sync_playwright
     from pypdf import PdfReader, PdfWriter
@@ -69,4 +97,5 @@ def print_book(html_root: Path, pages: list[str], pdf: Path, marker: Path) -> bo
         book.write(out)
     marker.parent.mkdir(parents=True, exist_ok=True)
     marker.write_text(stamp)
+    _write_print_facts(html_root, pages, print_facts(pdf))
     return True

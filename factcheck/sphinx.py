@@ -257,4 +257,5 @@ def setup(app):
     app.add_js_file("fc-table.js", defer="defer")
     app.add_js_file("fc-search.js", defer="defer")
     app.add_css_file("fc-book.css")
+    app.add_css_file("fc-print.css", media="print")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

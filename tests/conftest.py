@@ -11,22 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import printing
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 BUILT_BOOK = ROOT / "_build" / "html"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-# Without the background-networking flags Chromium phones home at start-up,
-# which this test would rightly count as a request off localhost.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The printer's Chromium, with its flags that keep it from phoning home at
+# start-up (which the browser tests would rightly count as a request off localhost).
+CHROMIUM = Path(printing.CHROMIUM)
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -70,12 +63,19 @@ def book_url():
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's headless Chromium, driven by Playwright."""
+    """Debian's headless Chromium, driven by Playwright: one browser per xdist
+    worker (session scope), shared by every browser test that worker runs.
+
+    Starting Chromium costs seconds; opening a page in it costs little. A new
+    browser test takes this fixture and ``book_url``, opens its own page with
+    ``browser.new_page(viewport=...)`` and closes it when done, and loads each
+    page of the book once per width, running all its checks on that load (as
+    tests/test_browser.py does), since loading and axe-core are what cost."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs it")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=printing.CHROMIUM_ARGS)
         yield browser
         browser.close()

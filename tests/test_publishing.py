@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import BUILT_BOOK, DATA, ROOT
+from factcheck.book import toc_pages
 from factcheck.datapackage import host_matches, load_table
 
 PAGES = sorted(p for p in BUILT_BOOK.rglob("*.html") if not p.is_relative_to(BUILT_BOOK / "_static"))
@@ -112,19 +113,62 @@ def test_every_page_has_a_description_and_open_graph_metadata(page):
         assert (page.parent / image).resolve().is_file() or image.startswith("http")
 
 
-def test_the_print_edition_is_one_pdf_with_the_charts_and_the_front_page_links_it():
+MAX_PRINT_PAGES = 200
+
+
+def _read(page) -> tuple[str, float]:
+    """A PDF page's text, and how far down the page it reaches as a share of its
+    height (a chart's labels are text in the PDF too), in one pass: pypdf is slow."""
+    height, lowest = float(page.mediabox.height), [float(page.mediabox.height)]
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            lowest.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    return page.extract_text(visitor_text=visit) or "", (height - min(lowest)) / height
+
+
+def _headings(page) -> list[str]:
+    """A built page's section headings, as a reader sees them (the theme's print-only contents left out)."""
+    raw = re.findall(r"<h[23]>(.*?)</h[23]>", page.read_text(), re.S)
+    return [text for text in (html.unescape(re.sub(r"<[^>]+>", "", h)).strip().rstrip("#") for h in raw) if text != "Contents"]
+
+
+def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_says_how_long():
     from pypdf import PdfReader
 
     # made here, beside the other tests, from the book `make test` has built
     subprocess.run(["make", "--no-print-directory", "pdf"], cwd=ROOT, check=True, capture_output=True)
+    reader = PdfReader(PDF)
+    pages = reader.pages
+    assert len(pages) <= MAX_PRINT_PAGES, f"the print edition runs to {len(pages)} A4 pages"
+
+    read = [_read(page) for page in pages]
     # NFKC undoes the ligatures ("ﬁ") that the PDF's text layer uses
-    text = unicodedata.normalize("NFKC", " ".join(page.extract_text() or "" for page in PdfReader(PDF).pages))
+    text = unicodedata.normalize("NFKC", " ".join(words for words, _ in read))
+    flat = " ".join(text.split())
     # a chart's title is drawn inside its static SVG: in the PDF, it shows the chart is there
     titles = {title for page in CHAPTERS for title in re.findall(r'role-title-text"[^>]*><text[^>]*>([^<]+)<', page.read_text())}
-    flat = " ".join(text.split())
     missing = [title for title in titles if " ".join(title.split()[:3]) not in flat]
     assert titles and missing == [], "every static chart is in the PDF"
-    assert 'href="../book.pdf"' in (BUILT_BOOK / "chapters" / "00_front.html").read_text()
+    # every section of every page, to the last: Chromium can drop the rest of a page silently
+    cut = [(page.name, heading) for page in CHAPTERS for heading in _headings(page) if " ".join(heading.split()[:3]) not in flat]
+    assert cut == [], "every section of the book is in the PDF"
+    assert "▶" not in text, "disclosures print open, not as dead controls"
+
+    # a bookmark per page of the book, and no page left near-empty but a chapter's last
+    starts = [reader.get_destination_page_number(item) for item in reader.outline]
+    assert len(starts) == len(toc_pages()) and starts == sorted(starts)
+    untitled = [item.title for item, start in zip(reader.outline, starts) if not read[start][0].lstrip().startswith(item.title)]
+    assert untitled == [], "each page of the book starts with its title"
+    last_pages = {start - 1 for start in starts[1:]} | {len(pages) - 1}
+    near_empty = [n + 1 for n, (_, reach) in enumerate(read) if n not in last_pages and reach < 1 / 3]
+    assert near_empty == [], "pages left near-empty, as if a chart or table did not fit"
+
+    front = (BUILT_BOOK / "chapters" / "00_front.html").read_text()
+    assert 'href="../book.pdf"' in front
+    size = f"{PDF.stat().st_size / 1e6:.1f} MB"
+    assert f'<span class="fc-print-facts">(PDF, {len(pages)} pages, {size})</span>' in front, "the link says the edition's length and size"
 
 
 def test_the_readme_lists_every_make_target():
