@@ -10,9 +10,12 @@ is the same on every run and nbval can compare it.
 
 from __future__ import annotations
 
+import copy
 import html
 import json
+import re
 import sys
+import textwrap
 from pathlib import Path
 
 import altair as alt
@@ -23,14 +26,25 @@ from IPython.display import HTML
 VEGA_LITE_VERSION = "v" + ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
+# Each chart is drawn twice, each at the size it is shown, never scaled down:
+# WIDE for the book's column on a laptop (672 px at 1280) and an A4 page
+# (673 px inside the print margins), NARROW for a phone's (342 px at 390).
+WIDE = 660
+NARROW = 336
 NUMBER_FORMAT = ",.0f"  # "," alone lets Vega print 10000 as "1e+4"
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+# Average advance of a DejaVu Sans character per px of font size, to wrap titles.
+CHARACTER_WIDTH = 0.6
+# A chart kind whose rows are named by long labels asks, in its usermeta, for
+# them to be written above each row in the narrow layout.
+LABELS_ABOVE = "labelsAbove"
 
 
 @alt.theme.register("factcheck", enable=True)
 def theme() -> alt.theme.ThemeConfig:
-    """Readable type, the colour-blind-safe palette, quiet axes."""
+    """Readable type (no text under 11 px at the size it is drawn), the
+    colour-blind-safe palette, quiet axes, legends above the plot."""
     return {
         "config": {
             "font": FONT,
@@ -38,7 +52,9 @@ def theme() -> alt.theme.ThemeConfig:
             "range": {"category": PALETTE},
             "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 13, "subtitleColor": "#444"},
             "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 13, "orient": "bottom"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 13, "orient": "top"},
+            "header": {"labelFontSize": 13, "titleFontSize": 13},
+            "text": {"fontSize": 12},
             "mark": {"color": PALETTE[0]},
         }
     }
@@ -50,9 +66,133 @@ def _spec(chart: alt.TopLevelMixin, description: str) -> dict:
     return spec
 
 
+def _render(spec: dict) -> str:
+    return vlc.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+
+
 def svg(chart: alt.TopLevelMixin, description: str = "") -> str:
     """The chart drawn as static SVG, with the book's pinned Vega-Lite."""
-    return vlc.vegalite_to_svg(_spec(chart, description), vl_version=VEGA_LITE_VERSION)
+    return _render(_spec(chart, description))
+
+
+def _wrap_title(title, width: int, font_size: float):
+    """``title`` (a string or lines) re-wrapped into lines that fit ``width`` px."""
+    text = " ".join(title) if isinstance(title, list) else title
+    lines = textwrap.wrap(text, max(12, int(width / (font_size * CHARACTER_WIDTH))))
+    return lines if len(lines) > 1 else text
+
+
+def _plot(spec: dict) -> dict:
+    """The part of a spec that carries the plot's width: the facet's inner spec, or the spec itself."""
+    return spec["spec"] if "facet" in spec else spec
+
+
+def _labels_above(plot: dict, field: str, step: int) -> None:
+    """Move the long labels of the rows (the nominal ``field`` on y) from the axis to
+    just above each row, so that the plot has the full width (labels on the data).
+    :func:`_fit` sets how far they may run."""
+    if "layer" not in plot:
+        plot["layer"] = [{key: plot.pop(key) for key in ("mark", "encoding", "transform") if key in plot}]
+    layers = plot["layer"]
+    first = next(layer for layer in layers if layer.get("encoding", {}).get("y", {}).get("field") == field)
+    for layer in layers:
+        y = layer.get("encoding", {}).get("y")
+        if y and y.get("field") == field:
+            y["axis"] = None
+            if layer["mark"] == "bar" or isinstance(layer["mark"], dict) and layer["mark"].get("type") == "bar":
+                layer["mark"] = {**(layer["mark"] if isinstance(layer["mark"], dict) else {"type": "bar"}), "size": step // 2}
+    label = {
+        "mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -(step // 4) - 2, "fontSize": 12, "color": "#222", "limit": 0},
+        "encoding": {"y": copy.deepcopy(first["encoding"]["y"]), "x": {"value": 0}, "text": {"field": field, "type": "nominal"}},
+    }
+    if "data" in first:
+        label["data"] = first["data"]
+    layers.append(label)
+    plot["height"] = {"step": step}
+
+
+def _layout(spec: dict, width: int) -> dict:
+    """``spec`` laid out for a column ``width`` px wide: titles and panel headings
+    wrapped and, in the narrow layout, panels one per row, legends stacked, fewer
+    ticks; long row labels go above the rows where the plot needs the width."""
+    spec = copy.deepcopy(spec)
+    narrow = width < WIDE
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title["text"] = _wrap_title(title["text"], width, 16)
+        if "subtitle" in title:
+            title["subtitle"] = _wrap_title(title["subtitle"], width, 13)
+    elif title:
+        spec["title"] = _wrap_title(title, width, 16)
+    facet = spec.get("facet", {})
+    if narrow and "column" in facet:  # panels one under the other, each at full width
+        facet["row"] = facet.pop("column")
+        facet["row"]["header"] = {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top", "labelFontWeight": "bold"}
+    if "row" in facet:  # a long heading on two lines, after its colon
+        facet["row"].setdefault("header", {})["labelExpr"] = "split(replace(datum.label, ': ', ':\\n'), '\\n')"
+    field = spec.get("usermeta", {}).get(LABELS_ABOVE)
+    if field and (narrow or "row" in facet):  # a panel's heading needs the width the labels would take
+        _labels_above(_plot(spec), field, 38 if narrow else 32)
+    if narrow:
+        config = spec.setdefault("config", {})
+        config["axisQuantitative"] = {"tickCount": 4}
+        config["legend"] = {**config.get("legend", {}), "direction": "vertical"}
+        for legend in _legends(spec):
+            legend["labelLimit"] = width - 40
+            if "columns" in legend:
+                legend["columns"] = 2
+    spec.pop("usermeta", None)
+    return spec
+
+
+def _legends(spec):
+    """Every legend set in an encoding of ``spec``, at any depth."""
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key == "legend" and isinstance(value, dict):
+                yield value
+            else:
+                yield from _legends(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from _legends(item)
+
+
+def _drawn_width(drawing: str) -> float:
+    return float(re.search(r'<svg[^>]* width="([\d.]+)"', drawing)[1])
+
+
+def _fit(spec: dict, width: int) -> tuple[dict, str]:
+    """``spec`` with its plot as wide as fills ``width`` px, and its SVG.
+
+    The plot's width is adjusted from what vl-convert draws (labels, legends
+    and titles take their own room), so the chart is drawn at its own size.
+    """
+    plot = _plot(spec)
+    start = plot.get("width")
+    if not isinstance(start, (int, float)):
+        drawing = _render(spec)
+        return spec, drawing
+    height = plot.get("height") if "projection" in plot else None  # a map keeps its shape
+    labels = [layer["mark"] for layer in plot.get("layer", []) if isinstance(layer.get("mark"), dict) and "limit" in layer["mark"]]
+    tried = []
+    current = start
+    for _ in range(4):
+        plot["width"] = int(current)
+        for mark in labels:  # labels above the rows run as far as the plot
+            mark["limit"] = int(current)
+        if height:
+            plot["height"] = int(height * current / start)
+        drawing = _render(spec)
+        drawn = _drawn_width(drawing)
+        tried.append((current, drawn))
+        if width - 8 <= drawn <= width:
+            break
+        slope = 1.0
+        if len(tried) > 1 and tried[-1][0] != tried[-2][0]:
+            slope = (tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0]) or 1.0
+        current = max(60, current + (width - 2 - drawn) / slope)
+    return spec, drawing
 
 
 def _table(data: pd.DataFrame) -> str:
@@ -62,18 +202,31 @@ def _table(data: pd.DataFrame) -> str:
     return html_table("The data behind this chart", [html.escape(str(c)) for c in data.columns], rows, classes="fc-chart-table")
 
 
+def _json(spec: dict) -> str:
+    return json.dumps(spec, sort_keys=True).replace("</", "<\\/")
+
+
 def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: str, data: pd.DataFrame) -> HTML:
-    """An offline, accessible HTML figure for ``chart``.
+    """An offline, accessible HTML figure for ``chart``, in two layouts.
 
     ``alt_text`` is a sentence saying what the chart shows; ``source`` the
     credit line printed under it; ``data`` the table a reader can open instead.
+    The wide layout fills a laptop's column and the printed page, the narrow
+    one a phone's; each comes as a static SVG (shown before the script runs,
+    and in print) and as a spec that ``fc-charts.js`` draws in the one that
+    fits the column.
     """
-    spec = json.dumps(_spec(chart, alt_text), sort_keys=True).replace("</", "<\\/")
-    body = f"""<figure class="fc-chart" id="chart-{chart_id}">
+    spec = _spec(chart, alt_text)
+    wide, wide_svg = _fit(_layout(spec, WIDE), WIDE)
+    narrow, narrow_svg = _fit(_layout(spec, NARROW), NARROW)
+    label = html.escape(alt_text)
+    body = f"""<figure class="fc-chart" id="chart-{chart_id}" data-wide="{WIDE}">
 <div class="fc-chart-live" aria-hidden="true"></div>
-<div class="fc-chart-static" role="img" aria-label="{html.escape(alt_text)}">{svg(chart, alt_text)}</div>
-<script type="application/json" class="fc-chart-spec">{spec}</script>
-<figcaption><p>{html.escape(alt_text)}</p><p class="fc-chart-source">Source: {html.escape(source)}</p>
+<div class="fc-chart-static" role="img" aria-label="{label}">{wide_svg}</div>
+<div class="fc-chart-static-narrow" role="img" aria-label="{label}">{narrow_svg}</div>
+<script type="application/json" class="fc-chart-spec">{_json(wide)}</script>
+<script type="application/json" class="fc-chart-spec-narrow">{_json(narrow)}</script>
+<figcaption><p>{label}</p><p class="fc-chart-source">Source: {html.escape(source)}</p>
 <details><summary>The data behind this chart</summary>{_table(data)}</details></figcaption>
 </figure>"""
     return HTML(body)
@@ -127,13 +280,14 @@ def dot_plot(
             x=f"{value}:Q", y=alt.value(0), text="note:N"
         )
         layers += [rule, text]
-    return alt.layer(*layers).properties(title=title, width=WIDTH)
+    return alt.layer(*layers).properties(title=title, width=WIDTH, usermeta={LABELS_ABOVE: label})
 
 
 def verdict_bars(
     counts: pd.DataFrame, *, category: str, category_title: str, title: str, order: list[str] | None = None
 ) -> alt.FacetChart:
-    """Claims per ``category``, stacked by verdict, side by side at publication and with hindsight.
+    """Claims per ``category``, stacked by verdict: at publication and with hindsight
+    side by side, or in one panel where hindsight changes no verdict.
 
     ``counts`` comes from :func:`factcheck.register.verdict_counts`; ``order``
     lists the categories top to bottom (default: alphabetical). Colours are
@@ -141,14 +295,19 @@ def verdict_bars(
     """
     from factcheck.verdicts import SCALE
 
+    panels = [counts[counts.when == when].drop(columns="when").reset_index(drop=True) for when in ("At publication", "With hindsight")]
+    unchanged = panels[0].sort_values([category, "verdict"]).reset_index(drop=True).equals(
+        panels[1].sort_values([category, "verdict"]).reset_index(drop=True))
     colours = alt.Scale(domain=[v.title for v in SCALE], range=[v.colour for v in SCALE])
-    bars = alt.Chart(counts).mark_bar(stroke="#fff", strokeWidth=0.5).encode(
+    bars = alt.Chart(panels[0] if unchanged else counts).mark_bar(stroke="#fff", strokeWidth=0.5).encode(
         y=alt.Y(f"{category}:N", title=category_title, axis=alt.Axis(labelLimit=260), sort=order),
         x=alt.X("sum(claims):Q", title="Claims", axis=alt.Axis(format=NUMBER_FORMAT, tickMinStep=1)),
-        color=alt.Color("verdict:N", scale=colours, title="Verdict", sort=[v.title for v in SCALE]),
+        color=alt.Color("verdict:N", scale=colours, title="Verdict", sort=[v.title for v in SCALE], legend=alt.Legend(columns=3)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip(f"{category}:N", title=category_title), "verdict:N", "claims:Q"],
     )
+    if unchanged:
+        return bars.properties(title=alt.TitleParams(title, subtitle="Hindsight changes none of these verdicts"), width=WIDTH)
     return bars.properties(width=230).facet(
         column=alt.Column("when:N", title=None, sort=["At publication", "With hindsight"])
     ).properties(title=title)
@@ -274,7 +433,7 @@ def range_plot(
                alt.Tooltip("when:N", title="Made public"), alt.Tooltip("source:N", title="Source")]
     y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=330))
     x = alt.X("low:Q", title=value_title, axis=alt.Axis(format=NUMBER_FORMAT), scale=alt.Scale(zero=True))
-    stacked = alt.Legend(orient="bottom", direction="vertical", labelLimit=320)  # two legends side by side stay narrow
+    stacked = alt.Legend(orient="top", direction="vertical", labelLimit=320)  # two legends side by side stay narrow
     colour = _side_scales(present=data.side)["color"]
     colour.legend = stacked
     estimates = alt.Chart().transform_filter("datum.side != 'The article'")
@@ -303,7 +462,7 @@ def range_plot(
         chart = chart.facet(
             row=alt.Row(f"{row}:N", title=None, sort=row_sort, header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=13, labelFontWeight="bold", labelOrient="top")),
         ).resolve_scale(y="independent", x="independent")
-    return chart.properties(title=title)
+    return chart.properties(title=title, usermeta={LABELS_ABOVE: "label"})
 
 
 def dated_counts(
