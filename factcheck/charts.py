@@ -34,8 +34,9 @@ NARROW = 336
 NUMBER_FORMAT = ",.0f"  # "," alone lets Vega print 10000 as "1e+4"
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
-# Average advance of a DejaVu Sans character per px of font size, to wrap titles.
-CHARACTER_WIDTH = 0.6
+# Widest average advance of a DejaVu Sans character per px of font size, to wrap titles
+# (bold, as titles are drawn, and roman).
+CHARACTER_WIDTH = {"bold": 0.7, "normal": 0.62}
 # A chart kind whose rows are named by long labels asks, in its usermeta, for
 # them to be written above each row in the narrow layout.
 LABELS_ABOVE = "labelsAbove"
@@ -51,7 +52,10 @@ def theme() -> alt.theme.ThemeConfig:
             "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
             "range": {"category": PALETTE},
             "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 13, "subtitleColor": "#444"},
-            "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222"},
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222", "labelSeparation": 4},
+            # the first and last labels inside the axis, clear of the other axis's
+            "axisQuantitative": {"labelFlush": True},
+            "axisTemporal": {"labelFlush": True},
             "legend": {"labelFontSize": 12, "titleFontSize": 13, "orient": "top"},
             "header": {"labelFontSize": 13, "titleFontSize": 13},
             "text": {"fontSize": 12},
@@ -75,10 +79,10 @@ def svg(chart: alt.TopLevelMixin, description: str = "") -> str:
     return _render(_spec(chart, description))
 
 
-def _wrap_title(title, width: int, font_size: float):
+def _wrap_title(title, width: int, font_size: float, weight: str = "bold"):
     """``title`` (a string or lines) re-wrapped into lines that fit ``width`` px."""
     text = " ".join(title) if isinstance(title, list) else title
-    lines = textwrap.wrap(text, max(12, int(width / (font_size * CHARACTER_WIDTH))))
+    lines = textwrap.wrap(text, max(12, int(width / (font_size * CHARACTER_WIDTH[weight]))))
     return lines if len(lines) > 1 else text
 
 
@@ -102,6 +106,7 @@ def _labels_above(plot: dict, field: str, step: int) -> None:
             if layer["mark"] == "bar" or isinstance(layer["mark"], dict) and layer["mark"].get("type") == "bar":
                 layer["mark"] = {**(layer["mark"] if isinstance(layer["mark"], dict) else {"type": "bar"}), "size": step // 2}
     label = {
+        "transform": [{"window": [{"op": "row_number", "as": "fc_row"}], "groupby": [field]}, {"filter": "datum.fc_row == 1"}],  # once per row
         "mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -(step // 4) - 2, "fontSize": 12, "color": "#222", "limit": 0},
         "encoding": {"y": copy.deepcopy(first["encoding"]["y"]), "x": {"value": 0}, "text": {"field": field, "type": "nominal"}},
     }
@@ -121,28 +126,48 @@ def _layout(spec: dict, width: int) -> dict:
     if isinstance(title, dict):
         title["text"] = _wrap_title(title["text"], width, 16)
         if "subtitle" in title:
-            title["subtitle"] = _wrap_title(title["subtitle"], width, 13)
+            title["subtitle"] = _wrap_title(title["subtitle"], width, 13, "normal")
     elif title:
         spec["title"] = _wrap_title(title, width, 16)
     facet = spec.get("facet", {})
-    if narrow and "column" in facet:  # panels one under the other, each at full width
-        facet["row"] = facet.pop("column")
-        facet["row"]["header"] = {"labelAngle": 0, "labelAlign": "left", "labelOrient": "top", "labelFontWeight": "bold"}
-    if "row" in facet:  # a long heading on two lines, after its colon
-        facet["row"].setdefault("header", {})["labelExpr"] = "split(replace(datum.label, ': ', ':\\n'), '\\n')"
+    stacked = "row" in facet or narrow and "column" in facet
+    if stacked:
+        # Panels one under the other, each at full width, headed by its label
+        # (wrapped after a colon): a wrapped facet of one column, since a row
+        # facet keeps a column of the page's width for its headers.
+        spec["facet"] = facet.get("row") or facet.get("column")
+        spec["facet"]["header"] = {"labelAngle": 0, "labelAnchor": "start", "labelAlign": "left", "labelFontSize": 13, "labelFontWeight": "bold",
+                                   "labelExpr": "split(replace(datum.label, ': ', ':\\n'), '\\n')"}
+        spec["columns"] = 1
+    _wrap_titles(spec, width)
     field = spec.get("usermeta", {}).get(LABELS_ABOVE)
-    if field and (narrow or "row" in facet):  # a panel's heading needs the width the labels would take
+    if field and (narrow or stacked):  # a panel's heading needs the width the labels would take
         _labels_above(_plot(spec), field, 38 if narrow else 32)
     if narrow:
         config = spec.setdefault("config", {})
-        config["axisQuantitative"] = {"tickCount": 4}
-        config["legend"] = {**config.get("legend", {}), "direction": "vertical"}
+        config["axisQuantitative"] = {**config.get("axisQuantitative", {}), "tickCount": 4}
+        # legends one under the other, each entry on its own line
+        config["legend"] = {**config.get("legend", {}), "direction": "vertical", "layout": {"top": {"direction": "vertical", "anchor": "start"}}}
+        if "projection" in spec:  # place names on a map drawn at half the size
+            for layer in spec["layer"]:
+                if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "text":
+                    layer["mark"]["fontSize"] = 11
         for legend in _legends(spec):
             legend["labelLimit"] = width - 40
             if "columns" in legend:
                 legend["columns"] = 2
     spec.pop("usermeta", None)
     return spec
+
+
+def _wrap_titles(spec, width: int, top: bool = True) -> None:
+    """Wrap every axis and legend title (13 px) of ``spec``, at any depth below the top, to ``width``."""
+    items = spec.items() if isinstance(spec, dict) else enumerate(spec) if isinstance(spec, list) else []
+    for key, value in items:
+        if key == "title" and not top and isinstance(value, str):
+            spec[key] = _wrap_title(value, width - 20, 13)
+        elif isinstance(value, (dict, list)) and key not in ("datasets", "data"):
+            _wrap_titles(value, width, top=False)
 
 
 def _legends(spec):
@@ -173,25 +198,41 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
     if not isinstance(start, (int, float)):
         drawing = _render(spec)
         return spec, drawing
-    height = plot.get("height") if "projection" in plot else None  # a map keeps its shape
+    height = plot.get("height") if "projection" in plot else None  # a map grows with its width, and keeps its height on a phone
     labels = [layer["mark"] for layer in plot.get("layer", []) if isinstance(layer.get("mark"), dict) and "limit" in layer["mark"]]
-    tried = []
-    current = start
-    for _ in range(4):
-        plot["width"] = int(current)
+
+    def draw(plot_width: int) -> tuple[str, float]:
+        plot["width"] = plot_width
         for mark in labels:  # labels above the rows run as far as the plot
-            mark["limit"] = int(current)
+            mark["limit"] = plot_width
         if height:
-            plot["height"] = int(height * current / start)
+            plot["height"] = int(height * max(1, plot_width / start))  # as tall as drawn, or taller where wider
         drawing = _render(spec)
-        drawn = _drawn_width(drawing)
-        tried.append((current, drawn))
+        return drawing, _drawn_width(drawing)
+
+    current = int(start)
+    drawing, drawn = draw(current)
+    tried = [(current, drawn)]
+    for _ in range(3):  # towards the width: the drawn width grows about as fast as the plot's, or faster with panels side by side
         if width - 8 <= drawn <= width:
             break
         slope = 1.0
         if len(tried) > 1 and tried[-1][0] != tried[-2][0]:
-            slope = (tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0]) or 1.0
-        current = max(60, current + (width - 2 - drawn) / slope)
+            slope = min(3.0, max(1.0, (tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0])))
+        current = int(min(width, max(40, current + (width - 2 - drawn) / slope)))
+        drawing, drawn = draw(current)
+        tried.append((current, drawn))
+    if drawn > width:  # never wider than the column: the widest plot that fits, by bisection
+        low, high, best = 40, current, None
+        for _ in range(6):
+            middle = (low + high) // 2
+            attempt = draw(middle)
+            if attempt[1] <= width:
+                low, best = middle, (middle, attempt)
+            else:
+                high = middle
+        current, (drawing, drawn) = best or (40, draw(40))
+        draw(current)  # leave the spec at the width drawn
     return spec, drawing
 
 
@@ -265,10 +306,11 @@ def dot_plot(
         "x": alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=NUMBER_FORMAT)),
         "y": alt.Y(f"{label}:N", title=None, sort=alt.EncodingSortField(value, order="descending"), axis=alt.Axis(labelLimit=320)),
     }
+    legend = alt.Legend(offset=28)  # room for the reference line's label between the legend and the plot
     dots = alt.Chart(data).mark_point(filled=True, size=100, opacity=1).encode(
         **encoding,
-        color=alt.Color(f"{colour}:N", title=None),
-        shape=alt.Shape(f"{colour}:N", title=None),
+        color=alt.Color(f"{colour}:N", title=None, legend=legend),
+        shape=alt.Shape(f"{colour}:N", title=None, legend=legend),
         tooltip=[alt.Tooltip(f"{label}:N", title="Figure"), alt.Tooltip(f"{value}:Q", format=NUMBER_FORMAT),
                  *([alt.Tooltip("source:N", title="Source")] if "source" in data else [])],
     )
@@ -307,10 +349,11 @@ def verdict_bars(
         tooltip=[alt.Tooltip(f"{category}:N", title=category_title), "verdict:N", "claims:Q"],
     )
     if unchanged:
-        return bars.properties(title=alt.TitleParams(title, subtitle="Hindsight changes none of these verdicts"), width=WIDTH)
+        return bars.properties(title=alt.TitleParams(title, subtitle="Hindsight changes none of these verdicts"), width=WIDTH,
+                               usermeta={LABELS_ABOVE: category})
     return bars.properties(width=230).facet(
         column=alt.Column("when:N", title=None, sort=["At publication", "With hindsight"])
-    ).properties(title=title)
+    ).properties(title=title, usermeta={LABELS_ABOVE: category})
 
 
 # Who speaks, in three groups, with one colour and one shape each, on every chart.
@@ -401,7 +444,12 @@ def timeline(
         hollow = {"filled": False, "fill": "white"} if later else {"filled": True}
         layers.append(alt.Chart(frame).mark_point(size=110, strokeWidth=2, opacity=1, **hollow).encode(x=x, y=y, **scales, tooltip=tooltip))
     if labels:
-        layers.append(alt.Chart(data).mark_text(align="left", dx=10, fontSize=11, color="#222").encode(x=x, y=y, text=f"{labels}:N"))
+        # marks close together on one track: their labels alternately beside the mark and above it,
+        # never below, where the next track's labels are
+        turn = data.sort_values("date").groupby("track").cumcount() % 2
+        labelled = data.assign(shift=turn.reindex(data.index) * -12)
+        layers.append(alt.Chart(labelled).mark_text(align="left", dx=10, fontSize=11, color="#222").encode(
+            x=x, y=y, text=f"{labels}:N", yOffset="shift:Q"))
     if window:
         layers.insert(0, _period_band(window[0], window[1], window_label))
     heading = alt.TitleParams(title, subtitle="Hollow marks: made public after the article") if data.later.any() else title
@@ -497,19 +545,27 @@ def dated_counts(
                  *([alt.Tooltip("source:N", title="Source")] if "source" in data else [])],
     )
     layers = [line, points]
-    for row, (date, label) in enumerate(markers):
-        mark = pd.DataFrame({"date": [date], "label": [label]})
-        layers += [
-            alt.Chart(mark).mark_rule(strokeDash=[6, 4], color="#000").encode(x="date:T"),
-            # labels one under the other, so that markers close in time stay legible
-            alt.Chart(mark).mark_text(align="left", dx=4, baseline="top", color="#000").encode(x="date:T", y=alt.value(2 + 15 * row), text="label:N"),
-        ]
+    middle = data.date.min() + (data.date.max() - data.date.min()) / 2
+    # Each marker's label, on two lines if long, on the plot's side of its line; the labels one
+    # under the other, so that markers close in time stay legible; at the plot's foot where level
+    # lines (often high counts) take the top.
+    lines = [(date, line, date > middle) for date, label in markers for line in textwrap.wrap(label, 22)]
+    for date, _ in markers:
+        layers.append(alt.Chart(pd.DataFrame({"date": [date]})).mark_rule(strokeDash=[6, 4], color="#000").encode(x="date:T"))
+    for row, (date, line, right) in enumerate(reversed(lines) if levels else lines):
+        text = pd.DataFrame({"date": [date], "label": [line], "value": [0]})
+        side = {"align": "right", "dx": -4} if right else {"align": "left", "dx": 4}
+        if levels:
+            place = ({"baseline": "bottom", "dy": -3 - 15 * row}, {"y": "value:Q"})
+        else:
+            place = ({"baseline": "top"}, {"y": alt.value(2 + 15 * row)})
+        layers.append(alt.Chart(text).mark_text(color="#000", **side, **place[0]).encode(x="date:T", text="label:N", **place[1]))
     for value, label in levels:
-        level = pd.DataFrame({"value": [value], "label": [label]})
-        layers += [
-            alt.Chart(level).mark_rule(strokeDash=[2, 3], color="#333").encode(y="value:Q"),
-            alt.Chart(level).mark_text(align="left", baseline="bottom", dy=-3, color="#333").encode(x=alt.value(4), y="value:Q", text="label:N"),
-        ]
+        layers.append(alt.Chart(pd.DataFrame({"value": [value]})).mark_rule(strokeDash=[2, 3], color="#333").encode(y="value:Q"))
+        lines = textwrap.wrap(label, 28)  # on two lines if long, above the level line
+        for row, line in enumerate(reversed(lines)):
+            layers.append(alt.Chart(pd.DataFrame({"value": [value], "label": [line]})).mark_text(
+                align="left", baseline="bottom", dy=-3 - 15 * row, color="#333").encode(x=alt.value(4), y="value:Q", text="label:N"))
     return alt.layer(*layers).properties(title=title, width=WIDTH)
 
 
