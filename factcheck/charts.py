@@ -148,10 +148,11 @@ def _layout(spec: dict, width: int) -> dict:
         config["axisQuantitative"] = {**config.get("axisQuantitative", {}), "tickCount": 4}
         # legends one under the other, each entry on its own line
         config["legend"] = {**config.get("legend", {}), "direction": "vertical", "layout": {"top": {"direction": "vertical", "anchor": "start"}}}
-        if "projection" in spec:  # place names on a map drawn at half the size
+        if "projection" in spec:  # place names on a map drawn at half the size, their offsets in proportion
             for layer in spec["layer"]:
                 if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "text":
                     layer["mark"]["fontSize"] = 11
+                    layer["mark"]["dy"] = round(layer["mark"].get("dy", 0) * width / WIDE)
         for legend in _legends(spec):
             legend["labelLimit"] = width - 40
             if "columns" in legend:
@@ -382,12 +383,13 @@ def _side_scales(field: str = "side", present=None) -> dict:
     }
 
 
-def _period_band(start, end, label: str) -> alt.LayerChart:
-    """A shaded band for a period of whole days (the article's publication window), labelled at its top."""
+def _period_band(start, end, label: str, height: int) -> alt.LayerChart:
+    """A shaded band for a period of whole days (the article's publication window) on a plot
+    ``height`` px tall, labelled under the time axis, clear of the labels on the plot."""
     band = pd.DataFrame({"start": [start], "end": [end + pd.Timedelta(days=1)], "label": [label]})  # to the end of the last day
     rect = alt.Chart(band).mark_rect(color="#000", opacity=0.12).encode(x="start:T", x2="end:T")
-    text = alt.Chart(band).mark_text(align="left", baseline="bottom", dx=3, dy=-2, fontSize=11, color="#000").encode(
-        x="start:T", y=alt.value(0), text="label:N"
+    text = alt.Chart(band).mark_text(align="left", baseline="top", dx=1, fontSize=11, color="#000").encode(
+        x="start:T", y=alt.value(height + 20), text="label:N"
     )
     return rect + text
 
@@ -430,6 +432,7 @@ def timeline(
     written beside each mark.
     """
     data = events.assign(end_date=events.end_date.fillna(events.date), when=events.date.dt.strftime("%-d %b %Y"))
+    height = 34 * max(1, data.track.nunique())
     first, last = span or (data.date.min(), data.end_date.max())
     x = _time_axis(first, last, unit, step)
     y = alt.Y("track:N", title=None, sort=tracks, axis=alt.Axis(labelLimit=200))
@@ -444,16 +447,15 @@ def timeline(
         hollow = {"filled": False, "fill": "white"} if later else {"filled": True}
         layers.append(alt.Chart(frame).mark_point(size=110, strokeWidth=2, opacity=1, **hollow).encode(x=x, y=y, **scales, tooltip=tooltip))
     if labels:
-        # marks close together on one track: their labels alternately beside the mark and above it,
-        # never below, where the next track's labels are
-        turn = data.sort_values("date").groupby("track").cumcount() % 2
-        labelled = data.assign(shift=turn.reindex(data.index) * -12)
-        layers.append(alt.Chart(labelled).mark_text(align="left", dx=10, fontSize=11, color="#222").encode(
-            x=x, y=y, text=f"{labels}:N", yOffset="shift:Q"))
+        # a track's only mark is labelled beside it; marks on a shared track, alternately just above
+        # and just below it, so that labels of marks close in time, or on the next track, stay apart
+        rank = data.sort_values("date").groupby("track").cumcount().reindex(data.index)
+        shared = data.groupby("track").track.transform("size") > 1
+        for frame, dy in ((data[~shared], 0), (data[shared & (rank % 2 == 0)], -10), (data[shared & (rank % 2 == 1)], 10)):
+            layers.append(alt.Chart(frame).mark_text(align="left", dx=10, dy=dy, fontSize=11, color="#222").encode(x=x, y=y, text=f"{labels}:N"))
     if window:
-        layers.insert(0, _period_band(window[0], window[1], window_label))
+        layers.insert(0, _period_band(window[0], window[1], window_label, height))
     heading = alt.TitleParams(title, subtitle="Hollow marks: made public after the article") if data.later.any() else title
-    height = 34 * max(1, data.track.nunique())
     return alt.layer(*layers).properties(title=heading, width=width, height=height)
 
 
@@ -562,10 +564,10 @@ def dated_counts(
         layers.append(alt.Chart(text).mark_text(color="#000", **side, **place[0]).encode(x="date:T", text="label:N", **place[1]))
     for value, label in levels:
         layers.append(alt.Chart(pd.DataFrame({"value": [value]})).mark_rule(strokeDash=[2, 3], color="#333").encode(y="value:Q"))
-        lines = textwrap.wrap(label, 28)  # on two lines if long, above the level line
-        for row, line in enumerate(reversed(lines)):
+        lines = textwrap.wrap(label, 28)  # on two lines if long, under the level line, clear of the legend above the plot
+        for row, line in enumerate(lines):
             layers.append(alt.Chart(pd.DataFrame({"value": [value], "label": [line]})).mark_text(
-                align="left", baseline="bottom", dy=-3 - 15 * row, color="#333").encode(x=alt.value(4), y="value:Q", text="label:N"))
+                align="left", baseline="top", dy=3 + 15 * row, color="#333").encode(x=alt.value(4), y="value:Q", text="label:N"))
     return alt.layer(*layers).properties(title=title, width=WIDTH)
 
 
