@@ -27,9 +27,10 @@ VEGA_LITE_VERSION = "v" + ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
 # Each chart is drawn twice, each at the size it is shown, never scaled down:
-# WIDE for the book's column on a laptop (672 px at 1280) and an A4 page
-# (673 px inside the print margins), NARROW for a phone's (342 px at 390).
-WIDE = 660
+# WIDE for the book's column on a laptop (672 px at 1280) and on an A4 page
+# (593 px for a chart, inside the print margins and the page's own), NARROW
+# for a phone's (342 px at 390).
+WIDE = 590
 NARROW = 336
 NUMBER_FORMAT = ",.0f"  # "," alone lets Vega print 10000 as "1e+4"
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
@@ -116,7 +117,7 @@ def _labels_above(plot: dict, field: str, step: int) -> None:
     plot["height"] = {"step": step}
 
 
-def _layout(spec: dict, width: int) -> dict:
+def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
     """``spec`` laid out for a column ``width`` px wide: titles and panel headings
     wrapped and, in the narrow layout, panels one per row, legends stacked, fewer
     ticks; long row labels go above the rows where the plot needs the width."""
@@ -141,7 +142,7 @@ def _layout(spec: dict, width: int) -> dict:
         spec["columns"] = 1
     _wrap_titles(spec, width)
     field = spec.get("usermeta", {}).get(LABELS_ABOVE)
-    if field and (narrow or stacked):  # a panel's heading needs the width the labels would take
+    if field and (narrow or stacked or labels_above):  # a panel's heading needs the width the labels would take
         _labels_above(_plot(spec), field, 38 if narrow else 32)
     if narrow:
         config = spec.setdefault("config", {})
@@ -260,6 +261,8 @@ def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: st
     """
     spec = _spec(chart, alt_text)
     wide, wide_svg = _fit(_layout(spec, WIDE), WIDE)
+    if _plot(wide).get("width", WIDE) < WIDE / 2 and LABELS_ABOVE in spec.get("usermeta", {}):  # the labels leave the plot too little
+        wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)
     narrow, narrow_svg = _fit(_layout(spec, NARROW), NARROW)
     label = html.escape(alt_text)
     body = f"""<figure class="fc-chart" id="chart-{chart_id}" data-wide="{WIDE}">
@@ -319,7 +322,7 @@ def dot_plot(
     if reference is not None:
         line = pd.DataFrame({value: [reference], "note": [reference_label]})
         rule = alt.Chart(line).mark_rule(strokeDash=[6, 4], color="#000").encode(x=f"{value}:Q")
-        text = alt.Chart(line).mark_text(align="left", dx=4, dy=-6, baseline="bottom", color="#000").encode(
+        text = alt.Chart(line).mark_text(align="left", dx=4, dy=-9, baseline="bottom", color="#000").encode(
             x=f"{value}:Q", y=alt.value(0), text="note:N"
         )
         layers += [rule, text]
