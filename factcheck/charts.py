@@ -10,9 +10,12 @@ is the same on every run and nbval can compare it.
 
 from __future__ import annotations
 
+import copy
 import html
 import json
+import re
 import sys
+import textwrap
 from pathlib import Path
 
 import altair as alt
@@ -23,22 +26,40 @@ from IPython.display import HTML
 VEGA_LITE_VERSION = "v" + ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
+# Each chart is drawn twice, each at the size it is shown, never scaled down:
+# WIDE for the book's column on a laptop (672 px at 1280) and on an A4 page
+# (593 px for a chart, inside the print margins and the page's own), NARROW
+# for a phone's (342 px at 390).
+WIDE = 590
+NARROW = 336
 NUMBER_FORMAT = ",.0f"  # "," alone lets Vega print 10000 as "1e+4"
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+# Widest average advance of a DejaVu Sans character per px of font size, to wrap titles
+# (bold, as titles are drawn, and roman).
+CHARACTER_WIDTH = {"bold": 0.7, "normal": 0.62}
+# A chart kind whose rows are named by long labels asks, in its usermeta, for
+# them to be written above each row in the narrow layout.
+LABELS_ABOVE = "labelsAbove"
 
 
 @alt.theme.register("factcheck", enable=True)
 def theme() -> alt.theme.ThemeConfig:
-    """Readable type, the colour-blind-safe palette, quiet axes."""
+    """Readable type (no text under 11 px at the size it is drawn), the
+    colour-blind-safe palette, quiet axes, legends above the plot."""
     return {
         "config": {
             "font": FONT,
             "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
             "range": {"category": PALETTE},
             "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 13, "subtitleColor": "#444"},
-            "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 13, "orient": "bottom"},
+            "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222", "labelSeparation": 4},
+            # the first and last labels inside the axis, clear of the other axis's
+            "axisQuantitative": {"labelFlush": True},
+            "axisTemporal": {"labelFlush": True},
+            "legend": {"labelFontSize": 12, "titleFontSize": 13, "orient": "top"},
+            "header": {"labelFontSize": 13, "titleFontSize": 13},
+            "text": {"fontSize": 12},
             "mark": {"color": PALETTE[0]},
         }
     }
@@ -50,9 +71,171 @@ def _spec(chart: alt.TopLevelMixin, description: str) -> dict:
     return spec
 
 
+def _render(spec: dict) -> str:
+    return vlc.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+
+
 def svg(chart: alt.TopLevelMixin, description: str = "") -> str:
     """The chart drawn as static SVG, with the book's pinned Vega-Lite."""
-    return vlc.vegalite_to_svg(_spec(chart, description), vl_version=VEGA_LITE_VERSION)
+    return _render(_spec(chart, description))
+
+
+def _wrap_title(title, width: int, font_size: float, weight: str = "bold"):
+    """``title`` (a string or lines) re-wrapped into lines that fit ``width`` px."""
+    text = " ".join(title) if isinstance(title, list) else title
+    lines = textwrap.wrap(text, max(12, int(width / (font_size * CHARACTER_WIDTH[weight]))))
+    return lines if len(lines) > 1 else text
+
+
+def _plot(spec: dict) -> dict:
+    """The part of a spec that carries the plot's width: the facet's inner spec, or the spec itself."""
+    return spec["spec"] if "facet" in spec else spec
+
+
+def _labels_above(plot: dict, field: str, step: int) -> None:
+    """Move the long labels of the rows (the nominal ``field`` on y) from the axis to
+    just above each row, so that the plot has the full width (labels on the data).
+    :func:`_fit` sets how far they may run."""
+    if "layer" not in plot:
+        plot["layer"] = [{key: plot.pop(key) for key in ("mark", "encoding", "transform") if key in plot}]
+    layers = plot["layer"]
+    first = next(layer for layer in layers if layer.get("encoding", {}).get("y", {}).get("field") == field)
+    for layer in layers:
+        y = layer.get("encoding", {}).get("y")
+        if y and y.get("field") == field:
+            y["axis"] = None
+            if layer["mark"] == "bar" or isinstance(layer["mark"], dict) and layer["mark"].get("type") == "bar":
+                layer["mark"] = {**(layer["mark"] if isinstance(layer["mark"], dict) else {"type": "bar"}), "size": step // 2}
+    label = {
+        "transform": [{"window": [{"op": "row_number", "as": "fc_row"}], "groupby": [field]}, {"filter": "datum.fc_row == 1"}],  # once per row
+        "mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -(step // 4) - 2, "fontSize": 12, "color": "#222", "limit": 0},
+        "encoding": {"y": copy.deepcopy(first["encoding"]["y"]), "x": {"value": 0}, "text": {"field": field, "type": "nominal"}},
+    }
+    if "data" in first:
+        label["data"] = first["data"]
+    layers.append(label)
+    plot["height"] = {"step": step}
+
+
+def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
+    """``spec`` laid out for a column ``width`` px wide: titles and panel headings
+    wrapped and, in the narrow layout, panels one per row, legends stacked, fewer
+    ticks; long row labels go above the rows where the plot needs the width."""
+    spec = copy.deepcopy(spec)
+    narrow = width < WIDE
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title["text"] = _wrap_title(title["text"], width, 16)
+        if "subtitle" in title:
+            title["subtitle"] = _wrap_title(title["subtitle"], width, 13, "normal")
+    elif title:
+        spec["title"] = _wrap_title(title, width, 16)
+    facet = spec.get("facet", {})
+    stacked = "row" in facet or narrow and "column" in facet
+    if stacked:
+        # Panels one under the other, each at full width, headed by its label
+        # (wrapped after a colon): a wrapped facet of one column, since a row
+        # facet keeps a column of the page's width for its headers.
+        spec["facet"] = facet.get("row") or facet.get("column")
+        spec["facet"]["header"] = {"labelAngle": 0, "labelAnchor": "start", "labelAlign": "left", "labelFontSize": 13, "labelFontWeight": "bold",
+                                   "labelExpr": "split(replace(datum.label, ': ', ':\\n'), '\\n')"}
+        spec["columns"] = 1
+    _wrap_titles(spec, width)
+    field = spec.get("usermeta", {}).get(LABELS_ABOVE)
+    if field and (narrow or stacked or labels_above):  # a panel's heading needs the width the labels would take
+        _labels_above(_plot(spec), field, 38 if narrow else 32)
+    if narrow:
+        config = spec.setdefault("config", {})
+        config["axisQuantitative"] = {**config.get("axisQuantitative", {}), "tickCount": 4}
+        # legends one under the other, each entry on its own line
+        config["legend"] = {**config.get("legend", {}), "direction": "vertical", "layout": {"top": {"direction": "vertical", "anchor": "start"}}}
+        if "projection" in spec:  # place names on a map drawn at half the size, their offsets in proportion
+            for layer in spec["layer"]:
+                if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "text":
+                    layer["mark"]["fontSize"] = 11
+                    layer["mark"]["dy"] = round(layer["mark"].get("dy", 0) * width / WIDE)
+        for legend in _legends(spec):
+            legend["labelLimit"] = width - 40
+            if "columns" in legend:
+                legend["columns"] = 2
+    spec.pop("usermeta", None)
+    return spec
+
+
+def _wrap_titles(spec, width: int, top: bool = True) -> None:
+    """Wrap every axis and legend title (13 px) of ``spec``, at any depth below the top, to ``width``."""
+    items = spec.items() if isinstance(spec, dict) else enumerate(spec) if isinstance(spec, list) else []
+    for key, value in items:
+        if key == "title" and not top and isinstance(value, str):
+            spec[key] = _wrap_title(value, width - 20, 13)
+        elif isinstance(value, (dict, list)) and key not in ("datasets", "data"):
+            _wrap_titles(value, width, top=False)
+
+
+def _legends(spec):
+    """Every legend set in an encoding of ``spec``, at any depth."""
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key == "legend" and isinstance(value, dict):
+                yield value
+            else:
+                yield from _legends(value)
+    elif isinstance(spec, list):
+        for item in spec:
+            yield from _legends(item)
+
+
+def _drawn_width(drawing: str) -> float:
+    return float(re.search(r'<svg[^>]* width="([\d.]+)"', drawing)[1])
+
+
+def _fit(spec: dict, width: int) -> tuple[dict, str]:
+    """``spec`` with its plot as wide as fills ``width`` px, and its SVG.
+
+    The plot's width is adjusted from what vl-convert draws (labels, legends
+    and titles take their own room), so the chart is drawn at its own size.
+    """
+    plot = _plot(spec)
+    start = plot.get("width")
+    if not isinstance(start, (int, float)):
+        drawing = _render(spec)
+        return spec, drawing
+    height = plot.get("height") if "projection" in plot else None  # a map grows with its width, and keeps its height on a phone
+    labels = [layer["mark"] for layer in plot.get("layer", []) if isinstance(layer.get("mark"), dict) and "limit" in layer["mark"]]
+
+    def draw(plot_width: int) -> tuple[str, float]:
+        plot["width"] = plot_width
+        for mark in labels:  # labels above the rows run as far as the plot
+            mark["limit"] = plot_width
+        if height:
+            plot["height"] = int(height * max(1, plot_width / start))  # as tall as drawn, or taller where wider
+        drawing = _render(spec)
+        return drawing, _drawn_width(drawing)
+
+    current = int(start)
+    drawing, drawn = draw(current)
+    tried = [(current, drawn)]
+    for _ in range(3):  # towards the width: the drawn width grows about as fast as the plot's, or faster with panels side by side
+        if width - 8 <= drawn <= width:
+            break
+        slope = 1.0
+        if len(tried) > 1 and tried[-1][0] != tried[-2][0]:
+            slope = min(3.0, max(1.0, (tried[-1][1] - tried[-2][1]) / (tried[-1][0] - tried[-2][0])))
+        current = int(min(width, max(40, current + (width - 2 - drawn) / slope)))
+        drawing, drawn = draw(current)
+        tried.append((current, drawn))
+    if drawn > width:  # never wider than the column: the widest plot that fits, by bisection
+        low, high, best = 40, current, None
+        for _ in range(6):
+            middle = (low + high) // 2
+            attempt = draw(middle)
+            if attempt[1] <= width:
+                low, best = middle, (middle, attempt)
+            else:
+                high = middle
+        current, (drawing, drawn) = best or (40, draw(40))
+        draw(current)  # leave the spec at the width drawn
+    return spec, drawing
 
 
 def _table(data: pd.DataFrame) -> str:
@@ -62,18 +245,33 @@ def _table(data: pd.DataFrame) -> str:
     return html_table("The data behind this chart", [html.escape(str(c)) for c in data.columns], rows, classes="fc-chart-table")
 
 
+def _json(spec: dict) -> str:
+    return json.dumps(spec, sort_keys=True).replace("</", "<\\/")
+
+
 def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: str, data: pd.DataFrame) -> HTML:
-    """An offline, accessible HTML figure for ``chart``.
+    """An offline, accessible HTML figure for ``chart``, in two layouts.
 
     ``alt_text`` is a sentence saying what the chart shows; ``source`` the
     credit line printed under it; ``data`` the table a reader can open instead.
+    The wide layout fills a laptop's column and the printed page, the narrow
+    one a phone's; each comes as a static SVG (shown before the script runs,
+    and in print) and as a spec that ``fc-charts.js`` draws in the one that
+    fits the column.
     """
-    spec = json.dumps(_spec(chart, alt_text), sort_keys=True).replace("</", "<\\/")
-    body = f"""<figure class="fc-chart" id="chart-{chart_id}">
+    spec = _spec(chart, alt_text)
+    wide, wide_svg = _fit(_layout(spec, WIDE), WIDE)
+    if _plot(wide).get("width", WIDE) < WIDE / 2 and LABELS_ABOVE in spec.get("usermeta", {}):  # the labels leave the plot too little
+        wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)
+    narrow, narrow_svg = _fit(_layout(spec, NARROW), NARROW)
+    label = html.escape(alt_text)
+    body = f"""<figure class="fc-chart" id="chart-{chart_id}" data-wide="{WIDE}">
 <div class="fc-chart-live" aria-hidden="true"></div>
-<div class="fc-chart-static" role="img" aria-label="{html.escape(alt_text)}">{svg(chart, alt_text)}</div>
-<script type="application/json" class="fc-chart-spec">{spec}</script>
-<figcaption><p>{html.escape(alt_text)}</p><p class="fc-chart-source">Source: {html.escape(source)}</p>
+<div class="fc-chart-static" role="img" aria-label="{label}">{wide_svg}</div>
+<div class="fc-chart-static-narrow" role="img" aria-label="{label}">{narrow_svg}</div>
+<script type="application/json" class="fc-chart-spec">{_json(wide)}</script>
+<script type="application/json" class="fc-chart-spec-narrow">{_json(narrow)}</script>
+<figcaption><p>{label}</p><p class="fc-chart-source">Source: {html.escape(source)}</p>
 <details><summary>The data behind this chart</summary>{_table(data)}</details></figcaption>
 </figure>"""
     return HTML(body)
@@ -112,10 +310,11 @@ def dot_plot(
         "x": alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=NUMBER_FORMAT)),
         "y": alt.Y(f"{label}:N", title=None, sort=alt.EncodingSortField(value, order="descending"), axis=alt.Axis(labelLimit=320)),
     }
+    legend = alt.Legend(offset=28)  # room for the reference line's label between the legend and the plot
     dots = alt.Chart(data).mark_point(filled=True, size=100, opacity=1).encode(
         **encoding,
-        color=alt.Color(f"{colour}:N", title=None),
-        shape=alt.Shape(f"{colour}:N", title=None),
+        color=alt.Color(f"{colour}:N", title=None, legend=legend),
+        shape=alt.Shape(f"{colour}:N", title=None, legend=legend),
         tooltip=[alt.Tooltip(f"{label}:N", title="Figure"), alt.Tooltip(f"{value}:Q", format=NUMBER_FORMAT),
                  *([alt.Tooltip("source:N", title="Source")] if "source" in data else [])],
     )
@@ -123,17 +322,18 @@ def dot_plot(
     if reference is not None:
         line = pd.DataFrame({value: [reference], "note": [reference_label]})
         rule = alt.Chart(line).mark_rule(strokeDash=[6, 4], color="#000").encode(x=f"{value}:Q")
-        text = alt.Chart(line).mark_text(align="left", dx=4, dy=-6, baseline="bottom", color="#000").encode(
+        text = alt.Chart(line).mark_text(align="left", dx=4, dy=-9, baseline="bottom", color="#000").encode(
             x=f"{value}:Q", y=alt.value(0), text="note:N"
         )
         layers += [rule, text]
-    return alt.layer(*layers).properties(title=title, width=WIDTH)
+    return alt.layer(*layers).properties(title=title, width=WIDTH, usermeta={LABELS_ABOVE: label})
 
 
 def verdict_bars(
     counts: pd.DataFrame, *, category: str, category_title: str, title: str, order: list[str] | None = None
 ) -> alt.FacetChart:
-    """Claims per ``category``, stacked by verdict, side by side at publication and with hindsight.
+    """Claims per ``category``, stacked by verdict: at publication and with hindsight
+    side by side, or in one panel where hindsight changes no verdict.
 
     ``counts`` comes from :func:`factcheck.register.verdict_counts`; ``order``
     lists the categories top to bottom (default: alphabetical). Colours are
@@ -141,17 +341,23 @@ def verdict_bars(
     """
     from factcheck.verdicts import SCALE
 
+    panels = [counts[counts.when == when].drop(columns="when").reset_index(drop=True) for when in ("At publication", "With hindsight")]
+    unchanged = panels[0].sort_values([category, "verdict"]).reset_index(drop=True).equals(
+        panels[1].sort_values([category, "verdict"]).reset_index(drop=True))
     colours = alt.Scale(domain=[v.title for v in SCALE], range=[v.colour for v in SCALE])
-    bars = alt.Chart(counts).mark_bar(stroke="#fff", strokeWidth=0.5).encode(
+    bars = alt.Chart(panels[0] if unchanged else counts).mark_bar(stroke="#fff", strokeWidth=0.5).encode(
         y=alt.Y(f"{category}:N", title=category_title, axis=alt.Axis(labelLimit=260), sort=order),
         x=alt.X("sum(claims):Q", title="Claims", axis=alt.Axis(format=NUMBER_FORMAT, tickMinStep=1)),
-        color=alt.Color("verdict:N", scale=colours, title="Verdict", sort=[v.title for v in SCALE]),
+        color=alt.Color("verdict:N", scale=colours, title="Verdict", sort=[v.title for v in SCALE], legend=alt.Legend(columns=3)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip(f"{category}:N", title=category_title), "verdict:N", "claims:Q"],
     )
+    if unchanged:
+        return bars.properties(title=alt.TitleParams(title, subtitle="Hindsight changes none of these verdicts"), width=WIDTH,
+                               usermeta={LABELS_ABOVE: category})
     return bars.properties(width=230).facet(
         column=alt.Column("when:N", title=None, sort=["At publication", "With hindsight"])
-    ).properties(title=title)
+    ).properties(title=title, usermeta={LABELS_ABOVE: category})
 
 
 def sides() -> dict[str, dict]:
@@ -180,12 +386,13 @@ def _side_scales(field: str = "side", present=None) -> dict:
     }
 
 
-def _period_band(start, end, label: str) -> alt.LayerChart:
-    """A shaded band for a period of whole days (the article's publication window), labelled at its top."""
+def _period_band(start, end, label: str, height: int) -> alt.LayerChart:
+    """A shaded band for a period of whole days (the article's publication window) on a plot
+    ``height`` px tall, labelled under the time axis, clear of the labels on the plot."""
     band = pd.DataFrame({"start": [start], "end": [end + pd.Timedelta(days=1)], "label": [label]})  # to the end of the last day
     rect = alt.Chart(band).mark_rect(color="#000", opacity=0.12).encode(x="start:T", x2="end:T")
-    text = alt.Chart(band).mark_text(align="left", baseline="bottom", dx=3, dy=-2, fontSize=11, color="#000").encode(
-        x="start:T", y=alt.value(0), text="label:N"
+    text = alt.Chart(band).mark_text(align="left", baseline="top", dx=1, fontSize=11, color="#000").encode(
+        x="start:T", y=alt.value(height + 20), text="label:N"
     )
     return rect + text
 
@@ -228,6 +435,7 @@ def timeline(
     written beside each mark.
     """
     data = events.assign(end_date=events.end_date.fillna(events.date), when=events.date.dt.strftime("%-d %b %Y"))
+    height = 34 * max(1, data.track.nunique())
     first, last = span or (data.date.min(), data.end_date.max())
     x = _time_axis(first, last, unit, step)
     y = alt.Y("track:N", title=None, sort=tracks, axis=alt.Axis(labelLimit=200))
@@ -242,11 +450,15 @@ def timeline(
         hollow = {"filled": False, "fill": "white"} if later else {"filled": True}
         layers.append(alt.Chart(frame).mark_point(size=110, strokeWidth=2, opacity=1, **hollow).encode(x=x, y=y, **scales, tooltip=tooltip))
     if labels:
-        layers.append(alt.Chart(data).mark_text(align="left", dx=10, fontSize=11, color="#222").encode(x=x, y=y, text=f"{labels}:N"))
+        # a track's only mark is labelled beside it; marks on a shared track, alternately just above
+        # and just below it, so that labels of marks close in time, or on the next track, stay apart
+        rank = data.sort_values("date").groupby("track").cumcount().reindex(data.index)
+        shared = data.groupby("track").track.transform("size") > 1
+        for frame, dy in ((data[~shared], 0), (data[shared & (rank % 2 == 0)], -10), (data[shared & (rank % 2 == 1)], 10)):
+            layers.append(alt.Chart(frame).mark_text(align="left", dx=10, dy=dy, fontSize=11, color="#222").encode(x=x, y=y, text=f"{labels}:N"))
     if window:
-        layers.insert(0, _period_band(window[0], window[1], window_label))
+        layers.insert(0, _period_band(window[0], window[1], window_label, height))
     heading = alt.TitleParams(title, subtitle="Hollow marks: made public after the article") if data.later.any() else title
-    height = 34 * max(1, data.track.nunique())
     return alt.layer(*layers).properties(title=heading, width=width, height=height)
 
 
@@ -274,7 +486,7 @@ def range_plot(
                alt.Tooltip("when:N", title="Made public"), alt.Tooltip("source:N", title="Source")]
     y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=330))
     x = alt.X("low:Q", title=value_title, axis=alt.Axis(format=NUMBER_FORMAT), scale=alt.Scale(zero=True))
-    stacked = alt.Legend(orient="bottom", direction="vertical", labelLimit=320)  # two legends side by side stay narrow
+    stacked = alt.Legend(orient="top", direction="vertical", labelLimit=320)  # two legends side by side stay narrow
     colour = _side_scales(present=data.side)["color"]
     colour.legend = stacked
     estimates = alt.Chart().transform_filter("datum.side != 'The article'")
@@ -303,7 +515,7 @@ def range_plot(
         chart = chart.facet(
             row=alt.Row(f"{row}:N", title=None, sort=row_sort, header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=13, labelFontWeight="bold", labelOrient="top")),
         ).resolve_scale(y="independent", x="independent")
-    return chart.properties(title=title)
+    return chart.properties(title=title, usermeta={LABELS_ABOVE: "label"})
 
 
 def dated_counts(
@@ -338,19 +550,27 @@ def dated_counts(
                  *([alt.Tooltip("source:N", title="Source")] if "source" in data else [])],
     )
     layers = [line, points]
-    for row, (date, label) in enumerate(markers):
-        mark = pd.DataFrame({"date": [date], "label": [label]})
-        layers += [
-            alt.Chart(mark).mark_rule(strokeDash=[6, 4], color="#000").encode(x="date:T"),
-            # labels one under the other, so that markers close in time stay legible
-            alt.Chart(mark).mark_text(align="left", dx=4, baseline="top", color="#000").encode(x="date:T", y=alt.value(2 + 15 * row), text="label:N"),
-        ]
+    middle = data.date.min() + (data.date.max() - data.date.min()) / 2
+    # Each marker's label, on two lines if long, on the plot's side of its line; the labels one
+    # under the other, so that markers close in time stay legible; at the plot's foot where level
+    # lines (often high counts) take the top.
+    lines = [(date, line, date > middle) for date, label in markers for line in textwrap.wrap(label, 22)]
+    for date, _ in markers:
+        layers.append(alt.Chart(pd.DataFrame({"date": [date]})).mark_rule(strokeDash=[6, 4], color="#000").encode(x="date:T"))
+    for row, (date, line, right) in enumerate(reversed(lines) if levels else lines):
+        text = pd.DataFrame({"date": [date], "label": [line], "value": [0]})
+        side = {"align": "right", "dx": -4} if right else {"align": "left", "dx": 4}
+        if levels:
+            place = ({"baseline": "bottom", "dy": -3 - 15 * row}, {"y": "value:Q"})
+        else:
+            place = ({"baseline": "top"}, {"y": alt.value(2 + 15 * row)})
+        layers.append(alt.Chart(text).mark_text(color="#000", **side, **place[0]).encode(x="date:T", text="label:N", **place[1]))
     for value, label in levels:
-        level = pd.DataFrame({"value": [value], "label": [label]})
-        layers += [
-            alt.Chart(level).mark_rule(strokeDash=[2, 3], color="#333").encode(y="value:Q"),
-            alt.Chart(level).mark_text(align="left", baseline="bottom", dy=-3, color="#333").encode(x=alt.value(4), y="value:Q", text="label:N"),
-        ]
+        layers.append(alt.Chart(pd.DataFrame({"value": [value]})).mark_rule(strokeDash=[2, 3], color="#333").encode(y="value:Q"))
+        lines = textwrap.wrap(label, 28)  # on two lines if long, under the level line, clear of the legend above the plot
+        for row, line in enumerate(lines):
+            layers.append(alt.Chart(pd.DataFrame({"value": [value], "label": [line]})).mark_text(
+                align="left", baseline="top", dy=3 + 15 * row, color="#333").encode(x=alt.value(4), y="value:Q", text="label:N"))
     return alt.layer(*layers).properties(title=title, width=WIDTH)
 
 

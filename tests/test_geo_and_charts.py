@@ -109,3 +109,35 @@ def test_a_locator_map_renders_offline_with_its_places():
     svg = charts.svg(chart)
     assert "Belgorod" in svg and "Grayvoron" in svg
     assert "http" not in json.dumps(chart.to_dict()).replace("https://vega.github.io/schema", "")
+
+
+def _svg_width(html: str, css_class: str) -> float:
+    import re
+
+    return float(re.search(rf'<div class="{css_class}"[^>]*><svg[^>]* width="([\d.]+)"', html)[1])
+
+
+def test_a_figure_is_drawn_in_two_layouts_each_no_wider_than_its_column():
+    data = pd.DataFrame({
+        "label": ["A long label for one estimate (whole war to February 2023)", "B"], "low": [100.0, 50.0], "high": [300.0, 50.0],
+        "figure": ["100 to 300", "50"], "side": ["Russian side", "Not a party to the war"], "measure": ["Killed", "Killed"],
+        "when": ["x", "y"], "source": ["s", "t"], "panel": ["Losses of one side: killed and wounded", "Losses of the other: killed"],
+    })
+    chart = charts.range_plot(data, title="A title long enough to need two lines on a phone, and perhaps three", value_title="People", row="panel")
+    html = charts.figure(chart, "test", alt_text="A test.", source="Nowhere", data=data).data
+    assert 0.9 * charts.WIDE < _svg_width(html, "fc-chart-static") <= charts.WIDE
+    assert 0.9 * charts.NARROW < _svg_width(html, "fc-chart-static-narrow") <= charts.NARROW
+    narrow = json.loads(html.split('class="fc-chart-spec-narrow">')[1].split("</script>")[0])
+    assert narrow["columns"] == 1, "panels one under the other"
+    assert any(layer["mark"].get("type") == "text" for layer in narrow["spec"]["layer"]), "row labels written above the rows"
+    assert isinstance(narrow["title"], list), "the title wrapped"
+
+
+def _counts(hindsight: str) -> pd.DataFrame:
+    rows = [("At publication", "T", "Accurate", 2, 0), ("With hindsight", "T", hindsight, 2, 0)]
+    return pd.DataFrame(rows, columns=["when", "topic", "verdict", "claims", "order"])
+
+
+def test_verdict_bars_draw_one_panel_where_hindsight_changes_nothing():
+    assert "facet" not in charts.verdict_bars(_counts("Accurate"), category="topic", category_title="Topic", title="V").to_dict()
+    assert "facet" in charts.verdict_bars(_counts("Misleading"), category="topic", category_title="Topic", title="V").to_dict()
