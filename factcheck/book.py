@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from factcheck.datapackage import find_data_dir
 
 
 BASEURL_ENV = "BOOK_BASEURL"
+REPOSITORY_ENV = "BOOK_REPOSITORY"
 DOWNLOADS = "data"  # the built book's folder holding the data package's files, for download
 
 
@@ -26,14 +28,15 @@ def book_metadata(root: Path | None = None) -> dict:
     to, the day the book's checks were first published, the repository's address ("" when unset),
     the countries its maps shade (name: fill) and the sides its charts set apart (who speaks).
 
-    ``$BOOK_BASEURL`` sets the address where the book is published (the Pages
-    workflow knows it; a local build does not need it).
+    ``$BOOK_BASEURL`` sets the address where the book is published and
+    ``$BOOK_REPOSITORY`` the repository readers report errors to (the Pages
+    workflow knows both; a local build needs neither).
     """
     config = yaml.safe_load(((root or book_root()) / "_config.yml").read_text())
     baseurl = os.environ.get(BASEURL_ENV) or (config.get("html") or {}).get("baseurl") or ""
     if baseurl and not baseurl.endswith("/"):
         baseurl += "/"
-    repository = ((config.get("repository") or {}).get("url") or "").rstrip("/")
+    repository = (os.environ.get(REPOSITORY_ENV) or (config.get("repository") or {}).get("url") or "").rstrip("/")
     return {"title": config["title"], "author": config["author"], "baseurl": baseurl, "pages": config["factcheck"]["pages"],
             "first_published": str(config["factcheck"]["first_published"]), "repository": repository,
             "countries": dict(config["factcheck"].get("countries") or {}), "sides": list(config["factcheck"].get("sides") or [])}
@@ -71,14 +74,29 @@ def page_href(role: str) -> str:
     return Path(page(role)).name + ".html"
 
 
-def report_error_href(subject: str) -> str:
+def report_error_href(subject: str, repository: str) -> str:
     """Where a reader reports an error in ``subject`` (a claim id, or "" for the book): the repository's
-    new-issue form with the subject in its title, or the Corrections page when no repository is set."""
+    new-issue form, with the subject in its title and body."""
     from urllib.parse import quote
 
-    repository = book_metadata()["repository"]
-    if not repository:
-        return page_href("corrections") + "#report-an-error"
     title = f"Error in claim {subject}" if subject else "Error in the book"
     body = (f"Claim: {subject}\n\n" if subject else "") + "What is wrong, and the source that shows it:\n"
     return f"{repository}/issues/new?title={quote(title)}&body={quote(body)}"
+
+
+REPORT_LINK = re.compile(r'<a class="fc-report" data-report="([^"]*)" href="[^"]*"')
+REPORT_BOOK = re.compile(r'<p class="fc-report-book" data-report="">.*?</p>', re.S)
+
+
+def with_report_links(body: str, repository: str) -> str:
+    """A page's HTML with its report links pointed at ``repository``'s issue form, each naming its claim.
+
+    The notebooks' stored outputs link to the Corrections page, so that they do
+    not depend on where the book is published; the build fills in the address."""
+    from html import escape, unescape
+
+    if not repository:
+        return body
+    body = REPORT_LINK.sub(lambda m: f'<a class="fc-report" data-report="{m[1]}" href="{escape(report_error_href(unescape(m[1]), repository))}"', body)
+    return REPORT_BOOK.sub(f'<p class="fc-report-book"><a class="fc-report" href="{escape(report_error_href("", repository))}">Report an error</a> '
+                           "in the book's repository. Each verdict box has its own link, which names its claim for you.</p>", body)

@@ -16,7 +16,7 @@ from IPython.display import HTML
 from factcheck.datapackage import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
 from factcheck.datapackage import load_table
 from factcheck.article import load_article
-from factcheck.book import book_metadata, page, page_href, report_error_href
+from factcheck.book import book_metadata, page, page_href
 from factcheck.verdicts import BEST_RATING, WORST_RATING, verdict
 from factcheck.words import paragraph_name, short_quote, strip_wiki_markup
 
@@ -110,8 +110,10 @@ def article_link(row: pd.Series) -> str:
 
 
 def report_link(claim_id: str) -> str:
-    """A link for reporting an error in a claim's check, carrying its id."""
-    return f'<a class="fc-report" href="{html.escape(report_error_href(claim_id))}">Report an error in this check</a>'
+    """A link for reporting an error in a claim's check, carrying its id: to the Corrections page's
+    section on reporting, which the build points at the repository's issue form when the book names one."""
+    return (f'<a class="fc-report" data-report="{html.escape(claim_id, quote=True)}" '
+            f'href="{html.escape(page_href("corrections"))}#report-an-error">Report an error in this check</a>')
 
 
 def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:

@@ -96,14 +96,10 @@ def _claims_named(page: str, text: str, claims: pd.DataFrame) -> str:
 
 
 def report_an_error() -> HTML:
-    """How a reader reports an error: a link to the repository's issue form (or, with no repository set, what to send)."""
-    from factcheck.book import book_metadata, report_error_href
-
-    if not book_metadata()["repository"]:
-        return HTML('<p class="fc-report-book">This edition names no repository: write to the book\'s contributors '
-                    'with the claim (its verdict box\'s address) and the source that shows the error.</p>')
-    return HTML(f'<p class="fc-report-book"><a class="fc-report" href="{html.escape(report_error_href(""))}">Report an error</a> '
-                "in the book's repository. Each verdict box has its own link, which names its claim for you.</p>")
+    """How a reader reports an error in the book; the build adds the link to the repository's issue
+    form when the book names one (see ``factcheck.sphinx``)."""
+    return HTML('<p class="fc-report-book" data-report="">This edition names no repository: write to the book\'s contributors '
+                'with the claim (its verdict box\'s address) and the source that shows the error.</p>')
 
 
 def corrections_table(page: str) -> HTML:

@@ -36,13 +36,14 @@ def inputs_fingerprint(book_root: Path) -> str:
     """A hash of what every notebook's outputs depend on, beside its own code.
 
     Of ``_config.yml``, only what the package reads counts (the book's title,
-    author, pages and first publication), not its base URL: a change to the
-    theme or the build settings makes no notebook stale."""
+    author, pages and first publication), not its base URL or repository,
+    which the build fills in: a change to the theme or the build settings
+    makes no notebook stale."""
     from factcheck.book import book_metadata
     from factcheck.datapackage import fingerprint
 
     digest = hashlib.sha256(fingerprint(book_root / "data").encode())
-    metadata = {key: value for key, value in book_metadata(book_root).items() if key != "baseurl"}
+    metadata = {key: value for key, value in book_metadata(book_root).items() if key not in ("baseurl", "repository")}
     digest.update(json.dumps(metadata, sort_keys=True).encode())
     _hash_files(digest, PACKAGE_DIR.glob("*.py"))
     for name in BOOK_INPUTS:

@@ -27,7 +27,7 @@ from sphinx.domains import Domain
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from factcheck.book import BASEURL_ENV, DOWNLOADS, book_notebooks, page
+from factcheck.book import BASEURL_ENV, DOWNLOADS, book_metadata, book_notebooks, page, with_report_links
 from factcheck.datapackage import DATA_ENV, DESCRIPTOR, DataValidationError, find_data_dir, validate_package
 from factcheck.notebooks import StaleOutputsError, check_outputs, inputs_fingerprint
 
@@ -115,6 +115,12 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
         if "thebe" not in (getattr(js, "filename", None) or "") and "THEBE" not in (getattr(js, "attributes", {}).get("body", ""))
     ]
     context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(getattr(css, "filename", css))]
+
+
+def _report_links(app, pagename, templatename, context, doctree) -> None:
+    """Point the pages' report links at the repository's issue form, when the book names one."""
+    if "body" in context:
+        context["body"] = with_report_links(context["body"], book_metadata()["repository"])
 
 
 def _description(doctree, limit: int = 200) -> str:
@@ -251,6 +257,7 @@ def setup(app):
     app.connect("doctree-resolved", _resolve_citations)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _link_preview)
+    app.connect("html-page-context", _report_links)
     app.connect("build-finished", _write_downloads)
     app.connect("build-finished", _root_page)
     app.add_js_file("fc-charts.js", defer="defer")

@@ -36,3 +36,14 @@ def test_search_keeps_names_and_numbers_whole_and_their_parts_too():
     words = SearchBook({}).split("F-16s and 100,000 men, in Bakhmut.")
     assert {"F-16s", "F", "16s", "100,000", "100", "000", "Bakhmut"} <= set(words)
     assert "men," not in words
+
+
+def test_report_links_point_at_the_repository_only_when_the_book_names_one():
+    from factcheck.book import with_report_links
+
+    body = ('<a class="fc-report" data-report="us-estimate-100000" href="13_corrections.html#report-an-error">Report</a>'
+            '<p class="fc-report-book" data-report="">This edition names no repository.</p>')
+    assert with_report_links(body, "") == body
+    linked = with_report_links(body, "https://github.com/example/book")
+    assert 'href="https://github.com/example/book/issues/new?title=Error%20in%20claim%20us-estimate-100000' in linked
+    assert "names no repository" not in linked and 'href="https://github.com/example/book/issues/new?title=Error%20in%20the%20book' in linked
