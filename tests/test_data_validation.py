@@ -176,12 +176,15 @@ def test_load_table_refuses_a_broken_table(data_copy):
         load_table("population", data_copy)
 
 
+def run_factcheck(command: str, data_dir) -> subprocess.CompletedProcess:
+    """``python -m factcheck COMMAND`` on the data in ``data_dir``, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "factcheck", command],
+                          capture_output=True, text=True, cwd=ROOT, env={"FACTCHECK_DATA": str(data_dir), "PATH": ""})
+
+
 def test_the_command_line_prints_one_message_and_no_traceback(data_copy):
     set_cell(data_copy / "population.csv", 0, "population", "many")
-    result = subprocess.run(
-        [sys.executable, "-m", "factcheck", "validate"],
-        capture_output=True, text=True, cwd=ROOT, env={"FACTCHECK_DATA": str(data_copy), "PATH": ""},
-    )
+    result = run_factcheck("validate", data_copy)
     assert result.returncode == 1
     assert "data/population.csv, row 2, column 'population': 'many' is not a valid integer" in result.stderr
     assert "Traceback" not in result.stderr
@@ -190,10 +193,7 @@ def test_the_command_line_prints_one_message_and_no_traceback(data_copy):
 def test_the_command_line_reports_a_rule_across_cells_without_a_traceback(data_copy):
     set_cell(data_copy / "reported_figures.csv", 0, "qualifier", "between")
     set_cell(data_copy / "reported_figures.csv", 0, "value_high", "5")
-    result = subprocess.run(
-        [sys.executable, "-m", "factcheck", "check"],
-        capture_output=True, text=True, cwd=ROOT, env={"FACTCHECK_DATA": str(data_copy), "PATH": ""},
-    )
+    result = run_factcheck("check", data_copy)
     assert result.returncode == 1
     assert "data/reported_figures.csv, row 2, column 'value_high': '5' is below the low end '100000'" in result.stderr
     assert "Traceback" not in result.stderr
