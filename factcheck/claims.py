@@ -106,7 +106,7 @@ def verdict_labels(row: pd.Series) -> str:
 
 def article_link(row: pd.Series) -> str:
     """Where the claim sits in the article ("headline", "paragraph 5"), linked to its mark on the annotated article."""
-    return f'<a href="{page_href("article")}#mark-{row.claim_id}">{paragraph_name(row.paragraph)}</a>'
+    return f'<a href="{page_href("article")}#mark-{row.claim_id}">{paragraph_name(row.paragraph, load_article().has_headline)}</a>'
 
 
 def report_link(claim_id: str) -> str:

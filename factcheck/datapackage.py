@@ -14,6 +14,8 @@ import ipaddress
 import json
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +31,22 @@ MAX_REPORTED_ERRORS = 20
 
 class DataValidationError(ValueError):
     """The data package breaks its own schema; the message lists each fault."""
+
+
+@contextmanager
+def data_dir_set(data_dir: Path, *, override: bool = False) -> Iterator[None]:
+    """``$FACTCHECK_DATA`` pointed at ``data_dir`` for the block (kept as it is if already set, unless
+    ``override``), then put back: a process that works on two books must not keep the first one's data."""
+    previous = os.environ.get(DATA_ENV)
+    if previous is None or override:
+        os.environ[DATA_ENV] = str(data_dir)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(DATA_ENV, None)
+        else:
+            os.environ[DATA_ENV] = previous
 
 
 def find_data_dir(start: Path | None = None) -> Path:

@@ -101,16 +101,10 @@ def execute_in_place(path: Path, book_root: Path, timeout: int = 600) -> bool:
     notebook's folder, so the outputs are what nbval reproduces. The file is
     rewritten only if its bytes change; returns whether they did.
     """
-    from factcheck.datapackage import DATA_ENV
+    from factcheck.datapackage import data_dir_set
 
-    unset = DATA_ENV not in os.environ
-    if unset:  # for the kernel only: a process that executes two books must not keep the first one's data
-        os.environ[DATA_ENV] = str(book_root / "data")
-    try:
+    with data_dir_set(book_root / "data"):  # for the kernel
         return _execute(path, book_root, timeout)
-    finally:
-        if unset:
-            del os.environ[DATA_ENV]
 
 
 def _execute(path: Path, book_root: Path, timeout: int) -> bool:

@@ -236,11 +236,11 @@ def annotated_article(page: str) -> HTML:
             paragraphs.append(f'<p class="fc-article-headline" data-paragraph="0">{"".join(out)}</p>')
         else:
             paragraphs.append(f'<p class="fc-article-paragraph" data-paragraph="{number}">'
-                              f'<span class="fc-paragraph-number" aria-label="{paragraph_name(number)}">{number}</span> {"".join(out)}</p>')
+                              f'<span class="fc-paragraph-number" aria-label="{paragraph_name(number, article.has_headline)}">{number}</span> {"".join(out)}</p>')
     note_items = "".join(
         f'<li id="note-{c.claim_id}">{badge(c.verdict)}'
         + (f" with hindsight {badge(c.verdict_hindsight)}" if c.verdict_hindsight != c.verdict else "")
-        + f' <q>{html.escape(c.quote)}</q> ({paragraph_name(c.paragraph)}): '
+        + f' <q>{html.escape(c.quote)}</q> ({paragraph_name(c.paragraph, article.has_headline)}): '
         + (f"<em>{ATTRIBUTION_NOTE[0].upper() + ATTRIBUTION_NOTE[1:]}.</em> " if reports_speech(c) else "")
         + f'{html.escape(c.conclusion)} '
         f'<a href="{link(page, c.page, "claim-" + c.claim_id)}">Where it is checked</a> '

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 import shutil
 from pathlib import Path
 from string import Template
@@ -104,16 +103,9 @@ def new_book(directory: Path, article: Path, title: str, author: str | None = No
 def execute_new_book(directory: Path) -> None:
     """Validate the new book's data and execute its notebooks once, against its own data."""
     from factcheck.book import book_notebooks
-    from factcheck.datapackage import DATA_ENV, validate_package
+    from factcheck.datapackage import data_dir_set, validate_package
     from factcheck.notebooks import execute_all
 
     validate_package(directory / "data")
-    previous = os.environ.get(DATA_ENV)
-    os.environ[DATA_ENV] = str(directory / "data")  # not the data of a book this command may be run from
-    try:
+    with data_dir_set(directory / "data", override=True):  # not the data of a book this command may be run from
         execute_all(book_notebooks(directory), directory, force=True)
-    finally:
-        if previous is None:
-            del os.environ[DATA_ENV]
-        else:
-            os.environ[DATA_ENV] = previous

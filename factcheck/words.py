@@ -20,9 +20,9 @@ def short_quote(quote: str, words: int = SHORT_QUOTE_WORDS) -> str:
     return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]).rstrip(",;:") + "…"
 
 
-def paragraph_name(number: int) -> str:
-    """Where a claim sits, as the annotated article numbers it: paragraph 0 is the headline."""
-    return "headline" if number == 0 else f"paragraph {number}"
+def paragraph_name(number: int, has_headline: bool = True) -> str:
+    """Where a claim sits, as the annotated article numbers it: paragraph 0 is the headline, if it has one."""
+    return "headline" if number == 0 and has_headline else f"paragraph {number}"
 
 
 def strip_wiki_markup(text: str) -> str:

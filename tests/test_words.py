@@ -47,3 +47,8 @@ def test_report_links_point_at_the_repository_only_when_the_book_names_one():
     linked = with_report_links(body, "https://github.com/example/book")
     assert 'href="https://github.com/example/book/issues/new?title=Error%20in%20claim%20us-estimate-100000' in linked
     assert "names no repository" not in linked and 'href="https://github.com/example/book/issues/new?title=Error%20in%20the%20book' in linked
+
+
+def test_paragraph_zero_is_the_headline_only_in_an_article_that_has_one():
+    assert paragraph_name(0) == "headline"
+    assert paragraph_name(0, has_headline=False) == "paragraph 0"
