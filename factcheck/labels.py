@@ -48,3 +48,34 @@ def label(table: str, column: str, code: str) -> str:
     if code not in words:
         raise KeyError(f"'{code}' is not a code of {table}.{column}")
     return words[code]
+
+
+# Columns that factcheck.evidence adds to a table's rows, with their headings.
+COMPUTED_TITLES = {"when": "Date", "figure": "Figure", "side": "Who says so", "later": "After the article", "source": "Source"}
+
+
+@cache
+def _field_titles(descriptor_path: str) -> dict[tuple[str, str], str]:
+    with open(descriptor_path, encoding="utf-8") as f:
+        descriptor = json.load(f)
+    return {
+        (resource["name"], field["name"]): field["title"]
+        for resource in descriptor["resources"]
+        for field in resource["schema"]["fields"]
+        if "title" in field
+    }
+
+
+def column_titles(table: str | None, columns) -> dict[str, str]:
+    """Each column and its heading: a dict is kept as it is; for a list, the heading
+    is the field's ``title`` in ``datapackage.json`` (or that of a column evidence adds)."""
+    if isinstance(columns, dict):
+        return columns
+    titles = _field_titles(str(find_data_dir() / DESCRIPTOR))
+    headings = {}
+    for column in columns:
+        heading = titles.get((table, column)) or COMPUTED_TITLES.get(column)
+        if heading is None:
+            raise KeyError(f"column '{column}' of {table} has no title in {DESCRIPTOR}: give its heading")
+        headings[column] = heading
+    return headings

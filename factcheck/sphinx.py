@@ -6,6 +6,9 @@
   nothing: it renders the outputs ``make execute`` stored);
 * cites sources in prose: ``{cite:p}`id1,id2``` becomes "(Publisher, date)"
   linking each source's entry on the Sources page;
+* puts data in prose: ``{fig}`figure-id``` and ``{date}`row-id``` become a
+  row's figure or date in words (``factcheck.prose``), linked to its source's
+  entry and naming the source in the link's title;
 * serves the Vega bundle and the chart loader from the book's own static
   files (no CDN);
 * makes a page that glues values from a notebook depend on that notebook;
@@ -35,11 +38,20 @@ PACKAGE_DIR = Path(__file__).parent
 VEGA_BUNDLE = "fc-vega-bundle.js"
 CLAIMS_JSONLD = "claims.jsonld"
 GLUE_FROM_DOCUMENT = re.compile(r"\{glue:[a-z]+\}`([^`:]+)::")
+DATA_IN_PROSE = re.compile(r"\{(?:fig|date)\}`")
 logger = logging.getLogger(__name__)
 
 
 class source_citation(nodes.Inline, nodes.TextElement):
     """``{cite:p}`a,b``` until it is resolved into links to the Sources page."""
+
+
+class data_reference(nodes.Inline, nodes.TextElement):
+    """``{fig}`key``` or ``{date}`key``` until it is resolved into words linked to the row's source."""
+
+
+def data_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    return [data_reference(rawtext, text.strip(), role=name, key=text.strip())], []
 
 
 def cite_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -76,12 +88,16 @@ def _configure(app, config) -> None:
     config.myst_substitutions = {**config.myst_substitutions, "article_title": load_article(data_dir.parent / "seeds").title}
 
 
-def _note_glue_dependencies(app, docname: str, source: list[str]) -> None:
+def _note_dependencies(app, docname: str, source: list[str]) -> None:
     """A page that glues ``{glue:text}`other.ipynb::key``` depends on that
-    notebook: when its outputs change, the page is written again."""
+    notebook, and a page that puts data in prose depends on the data: when
+    either changes, the page is written again."""
     folder = Path(app.srcdir, docname).parent
     for path in GLUE_FROM_DOCUMENT.findall(source[0]):
         app.env.note_dependency(str(folder / path))
+    if DATA_IN_PROSE.search(source[0]):
+        for path in find_data_dir(Path(app.srcdir)).glob("*.csv"):
+            app.env.note_dependency(str(path))
 
 
 def _resolve_citations(app, doctree, docname: str) -> None:
@@ -104,6 +120,29 @@ def _resolve_citations(app, doctree, docname: str) -> None:
             parts.append(nodes.reference("", short_citation(sources.loc[key]), refuri=f"{to_sources}#{anchor(key)}", internal=True))
         parts.append(nodes.Text(")"))
         citation.replace_self(nodes.inline("", "", *parts, classes=["fc-cite"]))
+
+
+def _resolve_data(app, doctree, docname: str) -> None:
+    """Each ``{fig}``/``{date}`` becomes its row's figure or date in words, linked to its source's entry."""
+    references = list(doctree.findall(data_reference))
+    if not references:
+        return
+    from factcheck.prose import date_words, figure_words
+    from factcheck.sources import anchor, registry, short_citation
+
+    sources = registry()
+    to_sources = app.builder.get_relative_uri(docname, page("sources"))
+    in_words = {"fig": figure_words, "date": date_words}
+    for reference in references:
+        try:
+            datum = in_words[reference["role"]](reference["key"])
+        except KeyError as error:
+            logger.warning(str(error.args[0]), location=reference)
+            reference.replace_self(nodes.Text(reference["key"]))
+            continue
+        title = f"Source: {short_citation(sources.loc[datum.source_id])}"
+        link = nodes.reference("", datum.text, refuri=f"{to_sources}#{anchor(datum.source_id)}", reftitle=title, internal=True)
+        reference.replace_self(nodes.inline("", "", link, classes=["fc-datum"]))
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
@@ -252,9 +291,13 @@ def setup(app):
     search.setup(app)
     app.add_domain(CiteDomain)
     app.add_node(source_citation)
+    app.add_node(data_reference)
+    app.add_role("fig", data_role)
+    app.add_role("date", data_role)
     app.connect("config-inited", _configure)
-    app.connect("source-read", _note_glue_dependencies)
+    app.connect("source-read", _note_dependencies)
     app.connect("doctree-resolved", _resolve_citations)
+    app.connect("doctree-resolved", _resolve_data)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _link_preview)
     app.connect("html-page-context", _report_links)

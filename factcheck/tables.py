@@ -70,16 +70,18 @@ def cell_text(value) -> str:
     return html.escape(str(value))
 
 
-def sourced_table(frame: pd.DataFrame, columns: dict[str, str], caption: str, table: str | None = None) -> HTML:
-    """``frame`` as an HTML table of ``columns`` (name: heading) plus a Source column.
+def sourced_table(frame: pd.DataFrame, columns: list[str] | dict[str, str], caption: str, table: str | None = None) -> HTML:
+    """``frame`` as an HTML table of ``columns`` plus a Source column: a list of
+    names, headed by their titles in the data package, or a dict of name: heading.
 
     Codes of ``table``'s enum columns are shown as their words; each source
     links to its entry on the Sources page. A table of more than
     ``FOLDED_ROWS`` rows is folded behind a disclosure.
     """
-    from factcheck.labels import titles_of
+    from factcheck.labels import column_titles, titles_of
     from factcheck.sources import cite
 
+    columns = column_titles(table, columns)
     words = titles_of(table) if table else {}
     rows = [
         [cell_text(words.get(c, {}).get(row[c], row[c])) for c in columns]

@@ -1,0 +1,77 @@
+"""Data in prose: a data row's figure or date in words, with the source it comes from.
+
+The book's roles ``{fig}`figure-id``` and ``{date}`row-id``` (``factcheck.sphinx``)
+render these at build time, so a single row's value is never copied into a
+notebook only to be pasted back into the text. A key may name its table
+(``population:bakhmut-2021``) where an id alone is ambiguous.
+
+Which tables hold figures is the data package's ``valueField``; which hold
+dates, its ``dateField`` (and ``datePrecisionField`` for how precisely the
+source gives the date).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+
+from factcheck.claims import format_date
+from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table
+from factcheck.tables import format_figure
+
+
+@dataclass(frozen=True)
+class Datum:
+    """A value in words and the id of the source it comes from."""
+
+    text: str
+    source_id: str
+
+
+def _tables(field: str) -> dict[str, dict]:
+    """The resources that declare ``field`` (``valueField``, ``dateField``), by name."""
+    resources = json.loads((find_data_dir() / DESCRIPTOR).read_text(encoding="utf-8"))["resources"]
+    return {resource["name"]: resource for resource in resources if field in resource}
+
+
+def _row(key: str, field: str, role: str) -> tuple[dict, pd.Series]:
+    """The resource and the row that ``key`` ("id" or "table:id") names among the tables declaring ``field``."""
+    tables = _tables(field)
+    name, _, row_id = key.rpartition(":")
+    if name and name not in tables:
+        raise KeyError(f"{{{role}}}`{key}`: '{name}' is not a table with a {field} (known: {', '.join(sorted(tables))})")
+    found = []
+    for table in [name] if name else sorted(tables):
+        rows = load_table(table)
+        id_field = tables[table]["schema"]["primaryKey"][0]
+        matches = rows[rows[id_field] == row_id]
+        found += [(tables[table], row) for _, row in matches.iterrows()]
+    if not found:
+        raise KeyError(f"{{{role}}}`{key}`: no row '{row_id}' in {', '.join([name] if name else sorted(tables))}")
+    if len(found) > 1:
+        names = ", ".join(f"{resource['name']}:{row_id}" for resource, _ in found)
+        raise KeyError(f"{{{role}}}`{key}` is ambiguous: write one of {names}")
+    return found[0]
+
+
+def _source_of(resource: dict, row: pd.Series) -> str:
+    return row["source_id"] if "source_id" in row.index else row[resource["schema"]["primaryKey"][0]]
+
+
+def figure_words(key: str) -> Datum:
+    """The figure of a figure table's row in words ("about 73,000", "60,000 to 70,000")."""
+    resource, row = _row(key, "valueField", "fig")
+    value = resource["valueField"]
+    return Datum(format_figure(row[value], row["qualifier"], row.get(f"{value}_high")), _source_of(resource, row))
+
+
+def date_words(key: str) -> Datum:
+    """The date of a dated row in words, no more precisely than its source gives it ("6 March 2023", "May 2023")."""
+    resource, row = _row(key, "dateField", "date")
+    when = row[resource["dateField"]]
+    if pd.isna(when):
+        raise KeyError(f"{{date}}`{key}`: the row has no {resource['dateField']}")
+    precision = row.get(resource.get("datePrecisionField", ""), "") or "day"
+    return Datum(format_date(when, precision), _source_of(resource, row))

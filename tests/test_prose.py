@@ -1,0 +1,45 @@
+"""Data in prose: ``{fig}`` and ``{date}`` say a row's figure or date in words and link its source."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import BUILT_BOOK
+from factcheck.prose import date_words, figure_words
+
+
+def test_a_figure_is_said_in_words_with_its_qualifier_and_source():
+    datum = figure_words("us-russian-casualties-dec-2022-apr-2023")
+    assert datum.text == "more than 100,000"
+    assert datum.source_id
+
+
+def test_a_date_is_no_more_precise_than_its_source():
+    assert date_words("zelensky-visits-bakhmut-2022-12-20").text == "20 December 2022"
+    assert date_words("fall-2022-07-new-defence-line").text == "July 2022"
+
+
+def test_a_key_may_name_its_table():
+    assert date_words("events:fall-2022-07-new-defence-line").text == "July 2022"
+
+
+@pytest.mark.parametrize(
+    ("words", "key", "message"),
+    [
+        (figure_words, "no-such-figure", "no row 'no-such-figure'"),
+        (date_words, "claims:fall-2022-07-new-defence-line", "'claims' is not a table with a dateField"),
+    ],
+)
+def test_an_unknown_key_names_what_is_wrong(words, key, message):
+    with pytest.raises(KeyError, match=message):
+        words(key)
+
+
+def test_a_date_in_prose_links_to_its_source_entry():
+    page = BUILT_BOOK / "chapters" / "07_allies.html"
+    assert page.exists(), "build the book first (make book)"
+    data = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".fc-datum a")
+    assert data, "no {date} or {fig} on the page"
+    for link in data:
+        assert link["href"].startswith("11_sources.html#source-")
+        assert link["title"].startswith("Source: ")
+    assert "20 December 2022" in [link.get_text() for link in data]
