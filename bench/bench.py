@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -44,8 +44,9 @@ def timed(command: str, cwd: Path, env: dict | None = None) -> float:
 def timed_with_output(command: str, cwd: Path, env: dict | None = None) -> tuple[float, str]:
     """How long ``command`` took, and what it printed."""
     start = time.perf_counter()
-    out = subprocess.run(command, shell=True, cwd=cwd, check=True, capture_output=True, text=True,
-                         env={**os.environ, **(env or {})})
+    out = subprocess.run(
+        command, shell=True, cwd=cwd, check=True, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
     return time.perf_counter() - start, out.stdout
 
 
@@ -93,7 +94,10 @@ def bare_render(clone: Path) -> float:
     book's configuration without the factcheck extension, not strict."""
     config = (clone / "_config.yml").read_text().replace("extra_extensions: [factcheck.sphinx]", "extra_extensions: []")
     (clone / "_bare_config.yml").write_text(config)
-    return timed("rm -rf _bare && .venv/bin/jupyter-book build . --builder html --config _bare_config.yml --path-output _bare", clone)
+    return timed(
+        "rm -rf _bare && .venv/bin/jupyter-book build . --builder html --config _bare_config.yml --path-output _bare",
+        clone,
+    )
 
 
 def notebook_times(clone: Path) -> dict[str, float]:
@@ -108,8 +112,14 @@ def notebook_times(clone: Path) -> dict[str, float]:
 
     times = {}
     for notebook in book_notebooks(clone):
-        out = subprocess.run([str(clone / ".venv/bin/python"), "-c", code, str(notebook)], cwd=clone, check=True,
-                             capture_output=True, text=True, env={**os.environ, "FACTCHECK_DATA": str(clone / "data")})
+        out = subprocess.run(
+            [str(clone / ".venv/bin/python"), "-c", code, str(notebook)],
+            cwd=clone,
+            check=True,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "FACTCHECK_DATA": str(clone / "data")},
+        )
         times[notebook.relative_to(clone).as_posix()] = float(out.stdout.split()[-1])
     return times
 
@@ -159,13 +169,18 @@ def main() -> int:
             ("Clean `make book` (stored outputs, no kernel)", f"{clean:.1f} s"),
             ("Bare Sphinx render of the same pages", f"{bare:.1f} s"),
             ("No-change rebuild", f"{rebuild:.1f} s"),
-            (f"`make test` with the book built ({len(notebooks)} notebooks, {passed[-1] if passed else '?'} tests, the print edition)",
-             f"{test:.0f} s"),
-            (f"Notebook executions, summed (each {min(notebooks.values()):.1f} to {max(notebooks.values()):.1f} s)", f"{executions:.0f} s"),
+            (
+                f"`make test` with the book built ({len(notebooks)} notebooks, {passed[-1] if passed else '?'} tests, the print edition)",
+                f"{test:.0f} s",
+            ),
+            (
+                f"Notebook executions, summed (each {min(notebooks.values()):.1f} to {max(notebooks.values()):.1f} s)",
+                f"{executions:.0f} s",
+            ),
             ("Browser tests alone (every page at two widths)", f"{browser:.0f} s"),
         ],
         [
-            f"Run on {datetime.now(timezone.utc):%d %B %Y} on {cores} cores, load average (1, 5, 15 min) {load_before} "
+            f"Run on {datetime.now(UTC):%d %B %Y} on {cores} cores, load average (1, 5, 15 min) {load_before} "
             f"at the start and {load_after} at the end: a load above {cores} means other work shared the cores.",
             f"`make test` = **{test:.0f} s** (target ≤ {TEST_TARGET} s, {met(test <= TEST_TARGET)}).",
             f"`make test` ÷ (notebook executions ÷ {cores} cores + browser tests) = **{test / floor:.2f}** "

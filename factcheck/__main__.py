@@ -12,7 +12,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="validate data/datapackage.json and every table in it")
     commands.add_parser("check", help="validate the data, then check that every notebook's stored outputs are current")
-    execute = commands.add_parser("execute", help="re-execute, in parallel, the notebooks whose stored outputs are stale")
+    execute = commands.add_parser(
+        "execute", help="re-execute, in parallel, the notebooks whose stored outputs are stale"
+    )
     execute.add_argument("notebooks", nargs="*", type=Path, help="default: every notebook of the book")
     execute.add_argument("--force", action="store_true", help="execute them even if their outputs are current")
     printing = commands.add_parser("print", help="print every page of the built book, in reading order, into one PDF")
@@ -20,9 +22,13 @@ def main(argv: list[str] | None = None) -> int:
     printing.add_argument("pdf", type=Path)
     findings = commands.add_parser("findings", help="write the README's findings block from the register")
     findings.add_argument("readme", nargs="?", type=Path, default=Path("README.md"))
-    new = commands.add_parser("new", help="write a new fact-check book of another article into DIR, executed and ready to build")
+    new = commands.add_parser(
+        "new", help="write a new fact-check book of another article into DIR, executed and ready to build"
+    )
     new.add_argument("directory", type=Path, metavar="DIR", help="a new or empty folder")
-    new.add_argument("--article", type=Path, required=True, metavar="FILE", help="the article as plain UTF-8 text, headline first")
+    new.add_argument(
+        "--article", type=Path, required=True, metavar="FILE", help="the article as plain UTF-8 text, headline first"
+    )
     new.add_argument("--title", required=True, help="the new book's title")
     new.add_argument("--author", help="who signs the book's checks (default: the fact-check book contributors)")
     new.add_argument("--published", metavar="YYYY-MM-DD", help="the day the article appeared, if known")
@@ -36,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         except ScaffoldError as error:
             print(error, file=sys.stderr)
             return 1
-        print(f"new fact-check book written to {book}; next: cd {book} && make book (its README says how to add a claim)")
+        print(
+            f"new fact-check book written to {book}; next: cd {book} && make book (its README says how to add a claim)"
+        )
         return 0
 
     from factcheck.book import book_notebooks, book_root
@@ -54,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
             validate_package()
             notebooks = [p.resolve() for p in args.notebooks] or book_notebooks()
             changed = execute_all(notebooks, book_root(), force=args.force)
-            print(f"{len(changed)} of {len(notebooks)} notebooks rewritten" + "".join(f"\n  {p.relative_to(book_root())}" for p in changed))
+            print(
+                f"{len(changed)} of {len(notebooks)} notebooks rewritten"
+                + "".join(f"\n  {p.relative_to(book_root())}" for p in changed)
+            )
         elif args.command == "print":
             from factcheck.book import toc_pages
             from factcheck.printing import print_book

@@ -61,5 +61,9 @@ def load_article(seed_dir: Path | None = None) -> Article:
     blocks = re.split(r"\n\s*\n", "\n".join(lines).strip())
     paragraphs = tuple(" ".join(block.split()) for block in blocks)
     has_headline = metadata.get("headline", True) is not False
-    return Article(title=paragraphs[0] if has_headline else metadata["title"], paragraphs=paragraphs, metadata=metadata,
-                   has_headline=has_headline)
+    return Article(
+        title=paragraphs[0] if has_headline else metadata["title"],
+        paragraphs=paragraphs,
+        metadata=metadata,
+        has_headline=has_headline,
+    )

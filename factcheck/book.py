@@ -11,7 +11,6 @@ import yaml
 
 from factcheck.datapackage import find_data_dir
 
-
 BASEURL_ENV = "BOOK_BASEURL"
 REPOSITORY_ENV = "BOOK_REPOSITORY"
 DOWNLOADS = "data"  # the built book's folder holding the data package's files, for download
@@ -37,9 +36,16 @@ def book_metadata(root: Path | None = None) -> dict:
     if baseurl and not baseurl.endswith("/"):
         baseurl += "/"
     repository = (os.environ.get(REPOSITORY_ENV) or (config.get("repository") or {}).get("url") or "").rstrip("/")
-    return {"title": config["title"], "author": config["author"], "baseurl": baseurl, "pages": config["factcheck"]["pages"],
-            "first_published": str(config["factcheck"]["first_published"]), "repository": repository,
-            "countries": dict(config["factcheck"].get("countries") or {}), "sides": list(config["factcheck"].get("sides") or [])}
+    return {
+        "title": config["title"],
+        "author": config["author"],
+        "baseurl": baseurl,
+        "pages": config["factcheck"]["pages"],
+        "first_published": str(config["factcheck"]["first_published"]),
+        "repository": repository,
+        "countries": dict(config["factcheck"].get("countries") or {}),
+        "sides": list(config["factcheck"].get("sides") or []),
+    }
 
 
 def page(role: str) -> str:
@@ -97,6 +103,14 @@ def with_report_links(body: str, repository: str) -> str:
 
     if not repository:
         return body
-    body = REPORT_LINK.sub(lambda m: f'<a class="fc-report" data-report="{m[1]}" href="{escape(report_error_href(unescape(m[1]), repository))}"', body)
-    return REPORT_BOOK.sub(f'<p class="fc-report-book"><a class="fc-report" href="{escape(report_error_href("", repository))}">Report an error</a> '
-                           "in the book's repository. Each verdict box has its own link, which names its claim for you.</p>", body)
+    body = REPORT_LINK.sub(
+        lambda m: (
+            f'<a class="fc-report" data-report="{m[1]}" href="{escape(report_error_href(unescape(m[1]), repository))}"'
+        ),
+        body,
+    )
+    return REPORT_BOOK.sub(
+        f'<p class="fc-report-book"><a class="fc-report" href="{escape(report_error_href("", repository))}">Report an error</a> '
+        "in the book's repository. Each verdict box has its own link, which names its claim for you.</p>",
+        body,
+    )

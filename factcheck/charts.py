@@ -53,7 +53,13 @@ def theme() -> alt.theme.ThemeConfig:
             "view": {"continuousWidth": WIDTH, "continuousHeight": 300, "stroke": None},
             "range": {"category": PALETTE},
             "title": {"fontSize": 16, "anchor": "start", "subtitleFontSize": 13, "subtitleColor": "#444"},
-            "axis": {"labelFontSize": 12, "titleFontSize": 13, "labelColor": "#222", "titleColor": "#222", "labelSeparation": 4},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 13,
+                "labelColor": "#222",
+                "titleColor": "#222",
+                "labelSeparation": 4,
+            },
             # the first and last labels inside the axis, clear of the other axis's
             "axisQuantitative": {"labelFlush": True},
             "axisTemporal": {"labelFlush": True},
@@ -105,11 +111,29 @@ def _labels_above(plot: dict, field: str, step: int) -> None:
         if y and y.get("field") == field:
             y["axis"] = None
             if layer["mark"] == "bar" or isinstance(layer["mark"], dict) and layer["mark"].get("type") == "bar":
-                layer["mark"] = {**(layer["mark"] if isinstance(layer["mark"], dict) else {"type": "bar"}), "size": step // 2}
+                layer["mark"] = {
+                    **(layer["mark"] if isinstance(layer["mark"], dict) else {"type": "bar"}),
+                    "size": step // 2,
+                }
     label = {
-        "transform": [{"window": [{"op": "row_number", "as": "fc_row"}], "groupby": [field]}, {"filter": "datum.fc_row == 1"}],  # once per row
-        "mark": {"type": "text", "align": "left", "baseline": "bottom", "dy": -(step // 4) - 2, "fontSize": 12, "color": "#222", "limit": 0},
-        "encoding": {"y": copy.deepcopy(first["encoding"]["y"]), "x": {"value": 0}, "text": {"field": field, "type": "nominal"}},
+        "transform": [
+            {"window": [{"op": "row_number", "as": "fc_row"}], "groupby": [field]},
+            {"filter": "datum.fc_row == 1"},
+        ],  # once per row
+        "mark": {
+            "type": "text",
+            "align": "left",
+            "baseline": "bottom",
+            "dy": -(step // 4) - 2,
+            "fontSize": 12,
+            "color": "#222",
+            "limit": 0,
+        },
+        "encoding": {
+            "y": copy.deepcopy(first["encoding"]["y"]),
+            "x": {"value": 0},
+            "text": {"field": field, "type": "nominal"},
+        },
     }
     if "data" in first:
         label["data"] = first["data"]
@@ -137,8 +161,14 @@ def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
         # (wrapped after a colon): a wrapped facet of one column, since a row
         # facet keeps a column of the page's width for its headers.
         spec["facet"] = facet.get("row") or facet.get("column")
-        spec["facet"]["header"] = {"labelAngle": 0, "labelAnchor": "start", "labelAlign": "left", "labelFontSize": 13, "labelFontWeight": "bold",
-                                   "labelExpr": "split(replace(datum.label, ': ', ':\\n'), '\\n')"}
+        spec["facet"]["header"] = {
+            "labelAngle": 0,
+            "labelAnchor": "start",
+            "labelAlign": "left",
+            "labelFontSize": 13,
+            "labelFontWeight": "bold",
+            "labelExpr": "split(replace(datum.label, ': ', ':\\n'), '\\n')",
+        }
         spec["columns"] = 1
     _wrap_titles(spec, width)
     field = spec.get("usermeta", {}).get(LABELS_ABOVE)
@@ -148,7 +178,11 @@ def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
         config = spec.setdefault("config", {})
         config["axisQuantitative"] = {**config.get("axisQuantitative", {}), "tickCount": 4}
         # legends one under the other, each entry on its own line
-        config["legend"] = {**config.get("legend", {}), "direction": "vertical", "layout": {"top": {"direction": "vertical", "anchor": "start"}}}
+        config["legend"] = {
+            **config.get("legend", {}),
+            "direction": "vertical",
+            "layout": {"top": {"direction": "vertical", "anchor": "start"}},
+        }
         if "projection" in spec:  # place names on a map drawn at half the size, their offsets in proportion
             for layer in spec["layer"]:
                 if isinstance(layer.get("mark"), dict) and layer["mark"].get("type") == "text":
@@ -200,8 +234,14 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
     if not isinstance(start, (int, float)):
         drawing = _render(spec)
         return spec, drawing
-    height = plot.get("height") if "projection" in plot else None  # a map grows with its width, and keeps its height on a phone
-    labels = [layer["mark"] for layer in plot.get("layer", []) if isinstance(layer.get("mark"), dict) and "limit" in layer["mark"]]
+    height = (
+        plot.get("height") if "projection" in plot else None
+    )  # a map grows with its width, and keeps its height on a phone
+    labels = [
+        layer["mark"]
+        for layer in plot.get("layer", [])
+        if isinstance(layer.get("mark"), dict) and "limit" in layer["mark"]
+    ]
 
     def draw(plot_width: int) -> tuple[str, float]:
         plot["width"] = plot_width
@@ -215,7 +255,9 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
     current = int(start)
     drawing, drawn = draw(current)
     tried = [(current, drawn)]
-    for _ in range(3):  # towards the width: the drawn width grows about as fast as the plot's, or faster with panels side by side
+    for _ in range(
+        3
+    ):  # towards the width: the drawn width grows about as fast as the plot's, or faster with panels side by side
         if width - 8 <= drawn <= width:
             break
         slope = 1.0
@@ -241,8 +283,13 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
 def _table(data: pd.DataFrame) -> str:
     from factcheck.tables import cell_text, html_table
 
-    rows = [[cell_text(value.item() if hasattr(value, "item") else value) for value in row] for row in data.itertuples(index=False)]
-    return html_table("The data behind this chart", [html.escape(str(c)) for c in data.columns], rows, classes="fc-chart-table")
+    rows = [
+        [cell_text(value.item() if hasattr(value, "item") else value) for value in row]
+        for row in data.itertuples(index=False)
+    ]
+    return html_table(
+        "The data behind this chart", [html.escape(str(c)) for c in data.columns], rows, classes="fc-chart-table"
+    )
 
 
 def _json(spec: dict) -> str:
@@ -261,7 +308,9 @@ def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: st
     """
     spec = _spec(chart, alt_text)
     wide, wide_svg = _fit(_layout(spec, WIDE), WIDE)
-    if _plot(wide).get("width", WIDE) < WIDE / 2 and LABELS_ABOVE in spec.get("usermeta", {}):  # the labels leave the plot too little
+    if _plot(wide).get("width", WIDE) < WIDE / 2 and LABELS_ABOVE in spec.get(
+        "usermeta", {}
+    ):  # the labels leave the plot too little
         wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)
     narrow, narrow_svg = _fit(_layout(spec, NARROW), NARROW)
     label = html.escape(alt_text)
@@ -308,22 +357,36 @@ def dot_plot(
     """
     encoding = {
         "x": alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=NUMBER_FORMAT)),
-        "y": alt.Y(f"{label}:N", title=None, sort=alt.EncodingSortField(value, order="descending"), axis=alt.Axis(labelLimit=320)),
+        "y": alt.Y(
+            f"{label}:N",
+            title=None,
+            sort=alt.EncodingSortField(value, order="descending"),
+            axis=alt.Axis(labelLimit=320),
+        ),
     }
     legend = alt.Legend(offset=28)  # room for the reference line's label between the legend and the plot
-    dots = alt.Chart(data).mark_point(filled=True, size=100, opacity=1).encode(
-        **encoding,
-        color=alt.Color(f"{colour}:N", title=None, legend=legend),
-        shape=alt.Shape(f"{colour}:N", title=None, legend=legend),
-        tooltip=[alt.Tooltip(f"{label}:N", title="Figure"), alt.Tooltip(f"{value}:Q", format=NUMBER_FORMAT),
-                 *([alt.Tooltip("source:N", title="Source")] if "source" in data else [])],
+    dots = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=100, opacity=1)
+        .encode(
+            **encoding,
+            color=alt.Color(f"{colour}:N", title=None, legend=legend),
+            shape=alt.Shape(f"{colour}:N", title=None, legend=legend),
+            tooltip=[
+                alt.Tooltip(f"{label}:N", title="Figure"),
+                alt.Tooltip(f"{value}:Q", format=NUMBER_FORMAT),
+                *([alt.Tooltip("source:N", title="Source")] if "source" in data else []),
+            ],
+        )
     )
     layers = [dots]
     if reference is not None:
         line = pd.DataFrame({value: [reference], "note": [reference_label]})
         rule = alt.Chart(line).mark_rule(strokeDash=[6, 4], color="#000").encode(x=f"{value}:Q")
-        text = alt.Chart(line).mark_text(align="left", dx=4, dy=-9, baseline="bottom", color="#000").encode(
-            x=f"{value}:Q", y=alt.value(0), text="note:N"
+        text = (
+            alt.Chart(line)
+            .mark_text(align="left", dx=4, dy=-9, baseline="bottom", color="#000")
+            .encode(x=f"{value}:Q", y=alt.value(0), text="note:N")
         )
         layers += [rule, text]
     return alt.layer(*layers).properties(title=title, width=WIDTH, usermeta={LABELS_ABOVE: label})
@@ -341,23 +404,41 @@ def verdict_bars(
     """
     from factcheck.verdicts import SCALE
 
-    panels = [counts[counts.when == when].drop(columns="when").reset_index(drop=True) for when in ("At publication", "With hindsight")]
-    unchanged = panels[0].sort_values([category, "verdict"]).reset_index(drop=True).equals(
-        panels[1].sort_values([category, "verdict"]).reset_index(drop=True))
+    panels = [
+        counts[counts.when == when].drop(columns="when").reset_index(drop=True)
+        for when in ("At publication", "With hindsight")
+    ]
+    unchanged = (
+        panels[0]
+        .sort_values([category, "verdict"])
+        .reset_index(drop=True)
+        .equals(panels[1].sort_values([category, "verdict"]).reset_index(drop=True))
+    )
     colours = alt.Scale(domain=[v.title for v in SCALE], range=[v.colour for v in SCALE])
-    bars = alt.Chart(panels[0] if unchanged else counts).mark_bar(stroke="#fff", strokeWidth=0.5).encode(
-        y=alt.Y(f"{category}:N", title=category_title, axis=alt.Axis(labelLimit=260), sort=order),
-        x=alt.X("sum(claims):Q", title="Claims", axis=alt.Axis(format=NUMBER_FORMAT, tickMinStep=1)),
-        color=alt.Color("verdict:N", scale=colours, title="Verdict", sort=[v.title for v in SCALE], legend=alt.Legend(columns=3)),
-        order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip(f"{category}:N", title=category_title), "verdict:N", "claims:Q"],
+    bars = (
+        alt.Chart(panels[0] if unchanged else counts)
+        .mark_bar(stroke="#fff", strokeWidth=0.5)
+        .encode(
+            y=alt.Y(f"{category}:N", title=category_title, axis=alt.Axis(labelLimit=260), sort=order),
+            x=alt.X("sum(claims):Q", title="Claims", axis=alt.Axis(format=NUMBER_FORMAT, tickMinStep=1)),
+            color=alt.Color(
+                "verdict:N", scale=colours, title="Verdict", sort=[v.title for v in SCALE], legend=alt.Legend(columns=3)
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[alt.Tooltip(f"{category}:N", title=category_title), "verdict:N", "claims:Q"],
+        )
     )
     if unchanged:
-        return bars.properties(title=alt.TitleParams(title, subtitle="Hindsight changes none of these verdicts"), width=WIDTH,
-                               usermeta={LABELS_ABOVE: category})
-    return bars.properties(width=230).facet(
-        column=alt.Column("when:N", title=None, sort=["At publication", "With hindsight"])
-    ).properties(title=title, usermeta={LABELS_ABOVE: category})
+        return bars.properties(
+            title=alt.TitleParams(title, subtitle="Hindsight changes none of these verdicts"),
+            width=WIDTH,
+            usermeta={LABELS_ABOVE: category},
+        )
+    return (
+        bars.properties(width=230)
+        .facet(column=alt.Column("when:N", title=None, sort=["At publication", "With hindsight"]))
+        .properties(title=title, usermeta={LABELS_ABOVE: category})
+    )
 
 
 def sides() -> dict[str, dict]:
@@ -381,18 +462,30 @@ def _side_scales(field: str = "side", present=None) -> dict:
     groups = sides()
     domain = [side for side in groups if present is None or side in set(present)]
     return {
-        "color": alt.Color(f"{field}:N", title="Who says so", scale=alt.Scale(domain=domain, range=[groups[side]["colour"] for side in domain])),
-        "shape": alt.Shape(f"{field}:N", title="Who says so", scale=alt.Scale(domain=domain, range=[groups[side]["shape"] for side in domain])),
+        "color": alt.Color(
+            f"{field}:N",
+            title="Who says so",
+            scale=alt.Scale(domain=domain, range=[groups[side]["colour"] for side in domain]),
+        ),
+        "shape": alt.Shape(
+            f"{field}:N",
+            title="Who says so",
+            scale=alt.Scale(domain=domain, range=[groups[side]["shape"] for side in domain]),
+        ),
     }
 
 
 def _period_band(start, end, label: str, height: int) -> alt.LayerChart:
     """A shaded band for a period of whole days (the article's publication window) on a plot
     ``height`` px tall, labelled under the time axis, clear of the labels on the plot."""
-    band = pd.DataFrame({"start": [start], "end": [end + pd.Timedelta(days=1)], "label": [label]})  # to the end of the last day
+    band = pd.DataFrame(
+        {"start": [start], "end": [end + pd.Timedelta(days=1)], "label": [label]}
+    )  # to the end of the last day
     rect = alt.Chart(band).mark_rect(color="#000", opacity=0.12).encode(x="start:T", x2="end:T")
-    text = alt.Chart(band).mark_text(align="left", baseline="top", dx=1, fontSize=11, color="#000").encode(
-        x="start:T", y=alt.value(height + 20), text="label:N"
+    text = (
+        alt.Chart(band)
+        .mark_text(align="left", baseline="top", dx=1, fontSize=11, color="#000")
+        .encode(x="start:T", y=alt.value(height + 20), text="label:N")
     )
     return rect + text
 
@@ -402,11 +495,16 @@ def _time_axis(first: pd.Timestamp, last: pd.Timestamp, unit: str, step: int) ->
     whole days ("day"), with one labelled tick every ``step`` months or days, so that no
     two ticks carry the same label."""
     if unit == "month":
-        start, end = pd.Timestamp(first.year, first.month, 1), pd.Timestamp(last.year, last.month, 1) + pd.DateOffset(months=1)
+        start, end = (
+            pd.Timestamp(first.year, first.month, 1),
+            pd.Timestamp(last.year, last.month, 1) + pd.DateOffset(months=1),
+        )
         axis = alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True, tickCount={"interval": "month", "step": step})
     else:  # days: ticks every `step` days from the first, across month ends
         start, end = first.normalize(), last.normalize() + pd.Timedelta(days=1)
-        ticks = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d in pd.date_range(start, end, freq=f"{step}D")]
+        ticks = [
+            alt.DateTime(year=d.year, month=d.month, date=d.day) for d in pd.date_range(start, end, freq=f"{step}D")
+        ]
         axis = alt.Axis(format="%-d %b", labelAngle=0, labelOverlap=True, values=ticks)
     return alt.X("date:T", title=None, scale=alt.Scale(domain=[f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"]), axis=axis)
 
@@ -439,26 +537,46 @@ def timeline(
     first, last = span or (data.date.min(), data.end_date.max())
     x = _time_axis(first, last, unit, step)
     y = alt.Y("track:N", title=None, sort=tracks, axis=alt.Axis(labelLimit=200))
-    tooltip = [alt.Tooltip("when:N", title="Date"), alt.Tooltip("title:N", title="What"), alt.Tooltip("actor:N", title="Who"),
-               alt.Tooltip("source:N", title="Source")]
+    tooltip = [
+        alt.Tooltip("when:N", title="Date"),
+        alt.Tooltip("title:N", title="What"),
+        alt.Tooltip("actor:N", title="Who"),
+        alt.Tooltip("source:N", title="Source"),
+    ]
     scales = _side_scales(present=data.side)
-    spans = alt.Chart(data[data.end_date > data.date]).mark_bar(height=6, opacity=0.6).encode(
-        x=x, x2="end_date:T", y=y, color=scales["color"], tooltip=tooltip
+    spans = (
+        alt.Chart(data[data.end_date > data.date])
+        .mark_bar(height=6, opacity=0.6)
+        .encode(x=x, x2="end_date:T", y=y, color=scales["color"], tooltip=tooltip)
     )
     layers = [spans]
     for later, frame in data.groupby("later"):
         hollow = {"filled": False, "fill": "white"} if later else {"filled": True}
-        layers.append(alt.Chart(frame).mark_point(size=110, strokeWidth=2, opacity=1, **hollow).encode(x=x, y=y, **scales, tooltip=tooltip))
+        layers.append(
+            alt.Chart(frame)
+            .mark_point(size=110, strokeWidth=2, opacity=1, **hollow)
+            .encode(x=x, y=y, **scales, tooltip=tooltip)
+        )
     if labels:
         # a track's only mark is labelled beside it; marks on a shared track, alternately just above
         # and just below it, so that labels of marks close in time, or on the next track, stay apart
         rank = data.sort_values("date").groupby("track").cumcount().reindex(data.index)
         shared = data.groupby("track").track.transform("size") > 1
-        for frame, dy in ((data[~shared], 0), (data[shared & (rank % 2 == 0)], -10), (data[shared & (rank % 2 == 1)], 10)):
-            layers.append(alt.Chart(frame).mark_text(align="left", dx=10, dy=dy, fontSize=11, color="#222").encode(x=x, y=y, text=f"{labels}:N"))
+        for frame, dy in (
+            (data[~shared], 0),
+            (data[shared & (rank % 2 == 0)], -10),
+            (data[shared & (rank % 2 == 1)], 10),
+        ):
+            layers.append(
+                alt.Chart(frame)
+                .mark_text(align="left", dx=10, dy=dy, fontSize=11, color="#222")
+                .encode(x=x, y=y, text=f"{labels}:N")
+            )
     if window:
         layers.insert(0, _period_band(window[0], window[1], window_label, height))
-    heading = alt.TitleParams(title, subtitle="Hollow marks: made public after the article") if data.later.any() else title
+    heading = (
+        alt.TitleParams(title, subtitle="Hollow marks: made public after the article") if data.later.any() else title
+    )
     return alt.layer(*layers).properties(title=heading, width=width, height=height)
 
 
@@ -482,8 +600,12 @@ def range_plot(
     figures as black outlined diamonds where they would sit if they were right.
     ``row`` splits the chart into panels that share nothing but the theme.
     """
-    tooltip = [alt.Tooltip("label:N", title="Estimate"), alt.Tooltip("figure:N", title="Figure"),
-               alt.Tooltip("when:N", title="Made public"), alt.Tooltip("source:N", title="Source")]
+    tooltip = [
+        alt.Tooltip("label:N", title="Estimate"),
+        alt.Tooltip("figure:N", title="Figure"),
+        alt.Tooltip("when:N", title="Made public"),
+        alt.Tooltip("source:N", title="Source"),
+    ]
     y = alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=330))
     x = alt.X("low:Q", title=value_title, axis=alt.Axis(format=NUMBER_FORMAT), scale=alt.Scale(zero=True))
     stacked = alt.Legend(orient="top", direction="vertical", labelLimit=320)  # two legends side by side stay narrow
@@ -493,27 +615,46 @@ def range_plot(
     bars = estimates.mark_rule(strokeWidth=5, opacity=0.55).encode(x=x, x2="high:Q", y=y, color=colour, tooltip=tooltip)
     shape = alt.Shape("measure:N", title=shape_title, legend=stacked)
     dots = [
-        estimates.transform_filter(f"{'' if later else '!'}datum.later").mark_point(
+        estimates.transform_filter(f"{'' if later else '!'}datum.later")
+        .mark_point(
             size=110, opacity=1, strokeWidth=2, **({"filled": False, "fill": "white"} if later else {"filled": True})
-        ).encode(x="low:Q", y=y, color=colour, shape=shape, tooltip=tooltip)
+        )
+        .encode(x="low:Q", y=y, color=colour, shape=shape, tooltip=tooltip)
         for later in (False, True)
     ]
-    ends = estimates.transform_filter("datum.high > datum.low").mark_tick(thickness=2, size=12).encode(
-        x="high:Q", y=y, color=colour, tooltip=tooltip
+    ends = (
+        estimates.transform_filter("datum.high > datum.low")
+        .mark_tick(thickness=2, size=12)
+        .encode(x="high:Q", y=y, color=colour, tooltip=tooltip)
     )
     layers = [bars, *dots, ends]
     frame = data if "later" in data else data.assign(later=False)
     if article is not None:
-        frame = pd.concat([frame, article.assign(high=article.low, side="The article", measure="The article's figure", later=False)], ignore_index=True)
+        frame = pd.concat(
+            [frame, article.assign(high=article.low, side="The article", measure="The article's figure", later=False)],
+            ignore_index=True,
+        )
         layers.append(
-            alt.Chart().transform_filter("datum.side == 'The article'").mark_point(
-                shape="diamond", size=190, filled=False, strokeWidth=2.5, color="#000", opacity=1
-            ).encode(x="low:Q", y=y, tooltip=[alt.Tooltip("label:N", title="The article"), alt.Tooltip("figure:N", title="Figure")])
+            alt.Chart()
+            .transform_filter("datum.side == 'The article'")
+            .mark_point(shape="diamond", size=190, filled=False, strokeWidth=2.5, color="#000", opacity=1)
+            .encode(
+                x="low:Q",
+                y=y,
+                tooltip=[alt.Tooltip("label:N", title="The article"), alt.Tooltip("figure:N", title="Figure")],
+            )
         )
     chart = alt.layer(*layers, data=frame).properties(width=width)
     if row:
         chart = chart.facet(
-            row=alt.Row(f"{row}:N", title=None, sort=row_sort, header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=13, labelFontWeight="bold", labelOrient="top")),
+            row=alt.Row(
+                f"{row}:N",
+                title=None,
+                sort=row_sort,
+                header=alt.Header(
+                    labelAngle=0, labelAlign="left", labelFontSize=13, labelFontWeight="bold", labelOrient="top"
+                ),
+            ),
         ).resolve_scale(y="independent", x="independent")
     return chart.properties(title=title, usermeta={LABELS_ABOVE: "label"})
 
@@ -544,10 +685,20 @@ def dated_counts(
         scales["color"].title = scales["shape"].title = colour_title
     else:
         scales = {"color": alt.Color("group:N", title=colour_title), "shape": alt.Shape("group:N", title=colour_title)}
-    points = alt.Chart(data).mark_point(filled=True, size=90, opacity=1).encode(
-        x="date:T", y="value:Q", **scales,
-        tooltip=[alt.Tooltip("date:T", title="Date", format="%-d %b %Y"), alt.Tooltip("figure:N", title="Count"), alt.Tooltip("who:N", title="Who"),
-                 *([alt.Tooltip("source:N", title="Source")] if "source" in data else [])],
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=90, opacity=1)
+        .encode(
+            x="date:T",
+            y="value:Q",
+            **scales,
+            tooltip=[
+                alt.Tooltip("date:T", title="Date", format="%-d %b %Y"),
+                alt.Tooltip("figure:N", title="Count"),
+                alt.Tooltip("who:N", title="Who"),
+                *([alt.Tooltip("source:N", title="Source")] if "source" in data else []),
+            ],
+        )
     )
     layers = [line, points]
     middle = data.date.min() + (data.date.max() - data.date.min()) / 2
@@ -556,7 +707,9 @@ def dated_counts(
     # lines (often high counts) take the top.
     lines = [(date, line, date > middle) for date, label in markers for line in textwrap.wrap(label, 22)]
     for date, _ in markers:
-        layers.append(alt.Chart(pd.DataFrame({"date": [date]})).mark_rule(strokeDash=[6, 4], color="#000").encode(x="date:T"))
+        layers.append(
+            alt.Chart(pd.DataFrame({"date": [date]})).mark_rule(strokeDash=[6, 4], color="#000").encode(x="date:T")
+        )
     for row, (date, line, right) in enumerate(reversed(lines) if levels else lines):
         text = pd.DataFrame({"date": [date], "label": [line], "value": [0]})
         side = {"align": "right", "dx": -4} if right else {"align": "left", "dx": 4}
@@ -564,13 +717,22 @@ def dated_counts(
             place = ({"baseline": "bottom", "dy": -3 - 15 * row}, {"y": "value:Q"})
         else:
             place = ({"baseline": "top"}, {"y": alt.value(2 + 15 * row)})
-        layers.append(alt.Chart(text).mark_text(color="#000", **side, **place[0]).encode(x="date:T", text="label:N", **place[1]))
+        layers.append(
+            alt.Chart(text).mark_text(color="#000", **side, **place[0]).encode(x="date:T", text="label:N", **place[1])
+        )
     for value, label in levels:
-        layers.append(alt.Chart(pd.DataFrame({"value": [value]})).mark_rule(strokeDash=[2, 3], color="#333").encode(y="value:Q"))
-        lines = textwrap.wrap(label, 28)  # on two lines if long, under the level line, clear of the legend above the plot
+        layers.append(
+            alt.Chart(pd.DataFrame({"value": [value]})).mark_rule(strokeDash=[2, 3], color="#333").encode(y="value:Q")
+        )
+        lines = textwrap.wrap(
+            label, 28
+        )  # on two lines if long, under the level line, clear of the legend above the plot
         for row, line in enumerate(lines):
-            layers.append(alt.Chart(pd.DataFrame({"value": [value], "label": [line]})).mark_text(
-                align="left", baseline="top", dy=3 + 15 * row, color="#333").encode(x=alt.value(4), y="value:Q", text="label:N"))
+            layers.append(
+                alt.Chart(pd.DataFrame({"value": [value], "label": [line]}))
+                .mark_text(align="left", baseline="top", dy=3 + 15 * row, color="#333")
+                .encode(x=alt.value(4), y="value:Q", text="label:N")
+            )
     return alt.layer(*layers).properties(title=title, width=WIDTH)
 
 
@@ -599,25 +761,51 @@ def locator_map(
 
     fills = book_metadata()["countries"]  # the book's own countries stand out; the rest are grey
     layers = [
-        alt.Chart(alt.Data(values=[feature])).mark_geoshape(fill=fills.get(feature["properties"]["name"], "#eeeeee"), stroke="#fff", strokeWidth=1)
+        alt.Chart(alt.Data(values=[feature])).mark_geoshape(
+            fill=fills.get(feature["properties"]["name"], "#eeeeee"), stroke="#fff", strokeWidth=1
+        )
         for feature in countries
     ]
     if borders:
-        border_features = [{"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [list(p) for p in line]}} for line in borders]
-        layers.append(alt.Chart(alt.Data(values=border_features)).mark_geoshape(filled=False, stroke="#000", strokeWidth=1.2, strokeDash=[5, 3]))
+        border_features = [
+            {
+                "type": "Feature",
+                "properties": {},
+                "geometry": {"type": "LineString", "coordinates": [list(p) for p in line]},
+            }
+            for line in borders
+        ]
+        layers.append(
+            alt.Chart(alt.Data(values=border_features)).mark_geoshape(
+                filled=False, stroke="#000", strokeWidth=1.2, strokeDash=[5, 3]
+            )
+        )
     if links is not None:
-        layers.append(alt.Chart(links).mark_rule(strokeDash=[4, 3], color="#666").encode(
-            longitude="longitude:Q", latitude="latitude:Q", longitude2="longitude2:Q", latitude2="latitude2:Q"
-        ))
+        layers.append(
+            alt.Chart(links)
+            .mark_rule(strokeDash=[4, 3], color="#666")
+            .encode(longitude="longitude:Q", latitude="latitude:Q", longitude2="longitude2:Q", latitude2="latitude2:Q")
+        )
     data = places.assign(label_dx=places.get("label_dx", 7), label_dy=places.get("label_dy", 0))
-    layers.append(alt.Chart(data).mark_point(filled=True, size=70, opacity=1).encode(
-        longitude="longitude:Q", latitude="latitude:Q",
-        color=alt.Color("group:N", title=None, scale=alt.Scale(domain=list(colours), range=list(colours.values())) if colours else alt.Undefined),
-        shape=alt.Shape("group:N", title=None, scale=alt.Scale(domain=list(colours)) if colours else alt.Undefined),
-        tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("group:N", title="What")],
-    ))
+    layers.append(
+        alt.Chart(data)
+        .mark_point(filled=True, size=70, opacity=1)
+        .encode(
+            longitude="longitude:Q",
+            latitude="latitude:Q",
+            color=alt.Color(
+                "group:N",
+                title=None,
+                scale=alt.Scale(domain=list(colours), range=list(colours.values())) if colours else alt.Undefined,
+            ),
+            shape=alt.Shape("group:N", title=None, scale=alt.Scale(domain=list(colours)) if colours else alt.Undefined),
+            tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("group:N", title="What")],
+        )
+    )
     for (dx, dy), group in data.groupby(["label_dx", "label_dy"]):
-        layers.append(alt.Chart(group).mark_text(align="left" if dx >= 0 else "right", dx=dx, dy=dy, fontSize=12, color="#111").encode(
-            longitude="longitude:Q", latitude="latitude:Q", text="name:N"
-        ))
+        layers.append(
+            alt.Chart(group)
+            .mark_text(align="left" if dx >= 0 else "right", dx=dx, dy=dy, fontSize=12, color="#111")
+            .encode(longitude="longitude:Q", latitude="latitude:Q", text="name:N")
+        )
     return alt.layer(*layers).properties(title=title, width=width, height=height).project(type="mercator")

@@ -13,13 +13,12 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
-from factcheck.datapackage import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
-from factcheck.datapackage import load_table
 from factcheck.article import load_article
 from factcheck.book import book_metadata, page, page_href
+from factcheck.datapackage import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
+from factcheck.datapackage import load_table
 from factcheck.verdicts import BEST_RATING, WORST_RATING, verdict
 from factcheck.words import paragraph_name, short_quote, strip_wiki_markup
-
 
 
 def register_page() -> str:
@@ -82,7 +81,7 @@ def _evidence_item(row: pd.Series) -> str:
     date = published_words(row)
     return (
         f'<li><a href="{entry_href(row.source_id)}">{html.escape(row.publisher)}</a>, '
-        f'{title_link(row)} ({date}), {html.escape(row.locator)}:'
+        f"{title_link(row)} ({date}), {html.escape(row.locator)}:"
         f'<blockquote lang="und">{html.escape(strip_wiki_markup(row.excerpt))}</blockquote></li>'
     )
 
@@ -112,8 +111,10 @@ def article_link(row: pd.Series) -> str:
 def report_link(claim_id: str) -> str:
     """A link for reporting an error in a claim's check, carrying its id: to the Corrections page's
     section on reporting, which the build points at the repository's issue form when the book names one."""
-    return (f'<a class="fc-report" data-report="{html.escape(claim_id, quote=True)}" '
-            f'href="{html.escape(page_href("corrections"))}#report-an-error">Report an error in this check</a>')
+    return (
+        f'<a class="fc-report" data-report="{html.escape(claim_id, quote=True)}" '
+        f'href="{html.escape(page_href("corrections"))}#report-an-error">Report an error in this check</a>'
+    )
 
 
 def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:

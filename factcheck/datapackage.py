@@ -184,7 +184,9 @@ def _check_host(data_dir: Path, resources: dict, resource: dict, field: dict) ->
             faults.append(f"{where}: '{host}' is a staging, QA or development host ('{label}'); link the public page")
             continue
         if allowed and not host_matches(host, allowed):
-            faults.append(f"{where}: '{host}' is not a domain of {' or '.join(repr(o) for o in owners)} ({', '.join(allowed)})")
+            faults.append(
+                f"{where}: '{host}' is not a domain of {' or '.join(repr(o) for o in owners)} ({', '.join(allowed)})"
+            )
     return faults
 
 
@@ -218,7 +220,9 @@ def _check_not_before(data_dir: Path, resource: dict, field: dict) -> list[str]:
         # ISO dates compare as text; a malformed one is already reported by Frictionless
         if row[start_name] and row[end_name] and row[end_name] < row[start_name]:
             where = f"{data_dir.name}/{resource['path']}, row {number}, column '{end_name}'"
-            faults.append(f"{where}: '{row[end_name]}' is before the start '{row[start_name]}' in column '{start_name}'")
+            faults.append(
+                f"{where}: '{row[end_name]}' is before the start '{row[start_name]}' in column '{start_name}'"
+            )
     return faults
 
 

@@ -37,7 +37,9 @@ def coverage(name: str, resource: dict) -> str:
 def _allowed(field: dict) -> str:
     constraints = field.get("constraints", {})
     if "enumTitles" in field:
-        return "; ".join(f"<code>{html.escape(code)}</code>: {html.escape(words)}" for code, words in field["enumTitles"].items())
+        return "; ".join(
+            f"<code>{html.escape(code)}</code>: {html.escape(words)}" for code, words in field["enumTitles"].items()
+        )
     if "enum" in constraints:
         return ", ".join(f"<code>{html.escape(code)}</code>" for code in constraints["enum"])
     parts = []
@@ -67,8 +69,8 @@ def data_dictionary(page: str) -> HTML:
     sections = []
     for resource in descriptor()["resources"]:
         rows = "".join(
-            f"<tr><th scope=\"row\"><code>{html.escape(f['name'])}</code></th><td data-label=\"Type\">{html.escape(f['type'])}</td>"
-            f"<td data-label=\"Meaning\">{html.escape(f.get('description', ''))}</td><td data-label=\"Allowed values\">{_allowed(f)}</td></tr>"
+            f'<tr><th scope="row"><code>{html.escape(f["name"])}</code></th><td data-label="Type">{html.escape(f["type"])}</td>'
+            f'<td data-label="Meaning">{html.escape(f.get("description", ""))}</td><td data-label="Allowed values">{_allowed(f)}</td></tr>'
             for f in resource["schema"]["fields"]
         )
         sections.append(

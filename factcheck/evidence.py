@@ -31,7 +31,9 @@ def events(topic: str | None = None) -> pd.DataFrame:
     if topic:
         rows = rows[rows.topic == topic]
     rows = _common(rows, "actor_kind", "date")
-    rows["when"] = [format_span(*args) for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision)]
+    rows["when"] = [
+        format_span(*args) for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision)
+    ]
     return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
@@ -51,9 +53,13 @@ def figures(topic: str | None = None) -> pd.DataFrame:
 def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:
     """The words of a claim's evidence from one source (the row whose excerpt contains ``containing``)."""
     rows = load_table("claim_evidence")
-    rows = rows[(rows.claim_id == claim_id) & (rows.source_id == source_id) & rows.excerpt.str.contains(containing, regex=False)]
+    rows = rows[
+        (rows.claim_id == claim_id) & (rows.source_id == source_id) & rows.excerpt.str.contains(containing, regex=False)
+    ]
     if len(rows) != 1:
-        raise KeyError(f"{len(rows)} evidence rows of claim '{claim_id}' from '{source_id}' contain {containing!r}; expected one")
+        raise KeyError(
+            f"{len(rows)} evidence rows of claim '{claim_id}' from '{source_id}' contain {containing!r}; expected one"
+        )
     return rows.excerpt.iloc[0]
 
 

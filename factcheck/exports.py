@@ -17,15 +17,24 @@ def findings_markdown() -> str:
     """Verdict counts, and every claim found misleading or inaccurate, as Markdown."""
     claims = load_table("claims")
     window = publication_window()
-    lines = [FINDINGS_START,
-             f"The article was written between {window['earliest']} and {window['latest']} (inferred from its own words). "
-             f"The register holds {len(claims)} claims, each judged on what was public then and again with hindsight.", "",
-             "| Verdict | At publication | With hindsight |", "|---|---|---|"]
+    lines = [
+        FINDINGS_START,
+        f"The article was written between {window['earliest']} and {window['latest']} (inferred from its own words). "
+        f"The register holds {len(claims)} claims, each judged on what was public then and again with hindsight.",
+        "",
+        "| Verdict | At publication | With hindsight |",
+        "|---|---|---|",
+    ]
     for v in SCALE:
-        lines.append(f"| {v.title} | {(claims.verdict == v.label).sum()} | {(claims.verdict_hindsight == v.label).sum()} |")
+        lines.append(
+            f"| {v.title} | {(claims.verdict == v.label).sum()} | {(claims.verdict_hindsight == v.label).sum()} |"
+        )
     wrong = claims[claims.verdict.isin(["misleading", "inaccurate"])]
     lines += ["", "What the article got wrong, as of publication:", ""]
-    lines += [f"- “{c.quote}”: **{verdict(c.verdict).title.lower()}**. {resolve_figures(c.conclusion)}" for c in wrong.itertuples()]
+    lines += [
+        f"- “{c.quote}”: **{verdict(c.verdict).title.lower()}**. {resolve_figures(c.conclusion)}"
+        for c in wrong.itertuples()
+    ]
     return "\n".join([*lines, FINDINGS_END])
 
 

@@ -150,10 +150,13 @@ def countries_in_box(names: list[str], box: tuple[float, float, float, float]) -
                 # GeoJSON for d3 wants the outer ring clockwise, as world-atlas stores it
                 polygons.append([[[x, y] for x, y in ring + ring[:1]] for ring in rings if len(ring) >= 3])
         if polygons:
-            features.append({
-                "type": "Feature", "properties": {"name": name},
-                "geometry": {"type": "MultiPolygon", "coordinates": polygons},
-            })
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {"name": name},
+                    "geometry": {"type": "MultiPolygon", "coordinates": polygons},
+                }
+            )
     return features
 
 

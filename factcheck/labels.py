@@ -51,7 +51,13 @@ def label(table: str, column: str, code: str) -> str:
 
 
 # Columns that factcheck.evidence adds to a table's rows, with their headings.
-COMPUTED_TITLES = {"when": "Date", "figure": "Figure", "side": "Who says so", "later": "After the article", "source": "Source"}
+COMPUTED_TITLES = {
+    "when": "Date",
+    "figure": "Figure",
+    "side": "Who says so",
+    "later": "After the article",
+    "source": "Source",
+}
 
 
 @cache

@@ -69,8 +69,15 @@ def verdict_changes(page: str) -> HTML:
     """Claims whose verdict with hindsight differs, and what changed."""
     claims = register()
     changed = claims[claims.verdict != claims.verdict_hindsight]
-    rows = [[_quote_link(page, c), badge(c.verdict), badge(c.verdict_hindsight), html.escape(c.hindsight_note)] for _, c in changed.iterrows()]
-    return _table("Claims whose verdict changed with hindsight", ["The article says", "At publication", "With hindsight", "What changed"], rows)
+    rows = [
+        [_quote_link(page, c), badge(c.verdict), badge(c.verdict_hindsight), html.escape(c.hindsight_note)]
+        for _, c in changed.iterrows()
+    ]
+    return _table(
+        "Claims whose verdict changed with hindsight",
+        ["The article says", "At publication", "With hindsight", "What changed"],
+        rows,
+    )
 
 
 def hindsight_notes(page: str) -> HTML:
@@ -78,7 +85,9 @@ def hindsight_notes(page: str) -> HTML:
     claims = register()
     noted = claims[(claims.verdict == claims.verdict_hindsight) & (claims.hindsight_note != "")]
     rows = [[_quote_link(page, c), badge(c.verdict), html.escape(c.hindsight_note)] for _, c in noted.iterrows()]
-    return _table("Claims whose verdict stands, with hindsight notes", ["The article says", "Verdict", "What came later"], rows)
+    return _table(
+        "Claims whose verdict stands, with hindsight notes", ["The article says", "Verdict", "What came later"], rows
+    )
 
 
 def _short_quote_link(page: str, c: pd.Series) -> str:
@@ -91,15 +100,20 @@ def _claims_named(page: str, text: str, claims: pd.DataFrame) -> str:
     """``text`` escaped, each claim id in it replaced by the claim's short quote, linked to its check."""
     import re
 
-    return re.sub(r"[a-z0-9]+(?:-[a-z0-9]+)+",
-                  lambda m: _short_quote_link(page, claims.loc[m[0]]) if m[0] in claims.index else m[0], html.escape(text))
+    return re.sub(
+        r"[a-z0-9]+(?:-[a-z0-9]+)+",
+        lambda m: _short_quote_link(page, claims.loc[m[0]]) if m[0] in claims.index else m[0],
+        html.escape(text),
+    )
 
 
 def report_an_error() -> HTML:
     """How a reader reports an error in the book; the build adds the link to the repository's issue
     form when the book names one (see ``factcheck.sphinx``)."""
-    return HTML('<p class="fc-report-book" data-report="">This edition names no repository: write to the book\'s contributors '
-                'with the claim (its verdict box\'s address) and the source that shows the error.</p>')
+    return HTML(
+        '<p class="fc-report-book" data-report="">This edition names no repository: write to the book\'s contributors '
+        "with the claim (its verdict box's address) and the source that shows the error.</p>"
+    )
 
 
 def corrections_table(page: str) -> HTML:
@@ -111,6 +125,17 @@ def corrections_table(page: str) -> HTML:
     rows = []
     for _, c in corrections.iterrows():
         claim = _short_quote_link(page, claims.loc[c.claim_id]) if c.claim_id else "The whole book"
-        rows.append([format_date(c.date), html.escape(label("corrections", "kind", c.kind)), claim,
-                     _claims_named(page, c.what_was_wrong, claims), _claims_named(page, c.what_changed, claims)])
-    return _table("Corrections, clarifications and updates, newest first", ["Date", "Kind", "Claim", "What was wrong", "What changed"], rows)
+        rows.append(
+            [
+                format_date(c.date),
+                html.escape(label("corrections", "kind", c.kind)),
+                claim,
+                _claims_named(page, c.what_was_wrong, claims),
+                _claims_named(page, c.what_changed, claims),
+            ]
+        )
+    return _table(
+        "Corrections, clarifications and updates, newest first",
+        ["Date", "Kind", "Claim", "What was wrong", "What changed"],
+        rows,
+    )

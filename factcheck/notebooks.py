@@ -48,7 +48,9 @@ def inputs_fingerprint(book_root: Path) -> str:
     _hash_files(digest, PACKAGE_DIR.glob("*.py"))
     for name in BOOK_INPUTS:
         path = book_root / name
-        _hash_files(digest, [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path] if path.exists() else [])
+        _hash_files(
+            digest, [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path] if path.exists() else []
+        )
     return digest.hexdigest()
 
 
@@ -129,7 +131,9 @@ def _execute(path: Path, book_root: Path, timeout: int) -> bool:
             # loser dies before it replies. That is no fault of the notebook's.
             if attempt == 2 or "Kernel died before replying" not in str(error):
                 raise
-    notebook.metadata[METADATA_KEY] = {"inputs": notebook_fingerprint(notebook, inputs_fingerprint(book_root))}  # a NotebookNode is a dict
+    notebook.metadata[METADATA_KEY] = {
+        "inputs": notebook_fingerprint(notebook, inputs_fingerprint(book_root))
+    }  # a NotebookNode is a dict
     text = nbformat.writes(notebook)
     after = (text if text.endswith("\n") else text + "\n").encode()
     if after != before:

@@ -21,8 +21,15 @@ from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these flags Chromium tries to reach Google at start-up.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 MARGINS = {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}
 PRINT_FACTS = re.compile(r'(<span class="fc-print-facts">)[^<]*(</span>)')
 
@@ -38,7 +45,9 @@ def _stamp(html_root: Path, pages: list[str], pdf: Path) -> str:
     digest = hashlib.sha256(str(pdf.resolve()).encode() + Path(__file__).read_bytes())
     for path in [*(html_root / page for page in pages), *sorted((html_root / "_static").rglob("*"))]:
         if path.is_file():
-            content = PRINT_FACTS.sub(r"\1\2", path.read_text()).encode() if path.suffix == ".html" else path.read_bytes()
+            content = (
+                PRINT_FACTS.sub(r"\1\2", path.read_text()).encode() if path.suffix == ".html" else path.read_bytes()
+            )
             digest.update(path.relative_to(html_root).as_posix().encode() + b"\0" + content)
     return digest.hexdigest()
 
@@ -76,7 +85,9 @@ def print_book(html_root: Path, pages: list[str], pdf: Path, marker: Path) -> bo
     from playwright.sync_api import sync_playwright
     from pypdf import PdfReader, PdfWriter
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html_root)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html_root))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     book = PdfWriter()
     try:

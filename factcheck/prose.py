@@ -41,7 +41,9 @@ def _row(key: str, field: str, role: str) -> tuple[dict, pd.Series]:
     tables = _tables(field)
     name, _, row_id = key.rpartition(":")
     if name and name not in tables:
-        raise KeyError(f"{{{role}}}`{key}`: '{name}' is not a table with a {field} (known: {', '.join(sorted(tables))})")
+        raise KeyError(
+            f"{{{role}}}`{key}`: '{name}' is not a table with a {field} (known: {', '.join(sorted(tables))})"
+        )
     found = []
     for table in [name] if name else sorted(tables):
         rows = load_table(table)

@@ -10,7 +10,15 @@ import pandas as pd
 from IPython.display import HTML
 
 from factcheck.article import SENTENCE_END, load_article
-from factcheck.claims import ATTRIBUTION_NOTE, badge, checked_in, embedded_review, register_page, reports_speech, resolve_figures
+from factcheck.claims import (
+    ATTRIBUTION_NOTE,
+    badge,
+    checked_in,
+    embedded_review,
+    register_page,
+    reports_speech,
+    resolve_figures,
+)
 from factcheck.datapackage import load_table
 from factcheck.labels import label
 from factcheck.verdicts import LABELS, verdict
@@ -45,8 +53,10 @@ def hindsight_summary(claims: pd.DataFrame | None = None) -> str:
     changed = int((claims.verdict != claims.verdict_hindsight).sum())
     if changed == 0:
         return f"Hindsight changes none of the {len(claims)} verdicts, so each is shown once."
-    return (f"Hindsight changes {changed} of the {len(claims)} verdicts; a \u201cwith hindsight\u201d badge marks "
-            f"{'it' if changed == 1 else 'each'}, and every other verdict is shown once.")
+    return (
+        f"Hindsight changes {changed} of the {len(claims)} verdicts; a \u201cwith hindsight\u201d badge marks "
+        f"{'it' if changed == 1 else 'each'}, and every other verdict is shown once."
+    )
 
 
 def _register_claim(c: pd.Series) -> str:
@@ -62,7 +72,8 @@ def _verdict_chips(claims: pd.DataFrame) -> str:
     chips = "".join(
         f'<button type="button" class="fc-chip" aria-pressed="false" data-verdict="{v}" style="--fc-verdict:{verdict(v).colour}">'
         f'{html.escape(verdict(v).title)} <span class="fc-chip-count">{counts[v]}</span></button>'
-        for v in LABELS if v in counts
+        for v in LABELS
+        if v in counts
     )
     return f'<div class="fc-chips" role="group" aria-label="Show only one verdict">{chips}</div>'
 
@@ -78,7 +89,11 @@ def claims_table() -> HTML:
     rows, reviews = [], []
     for number, (_, c) in enumerate(claims.iterrows()):
         here = c.page == here_page
-        where = "this table" if here else f'<a href="{link(here_page, c.page, "claim-" + c.claim_id)}">{html.escape(c.topic_title)}</a>'
+        where = (
+            "this table"
+            if here
+            else f'<a href="{link(here_page, c.page, "claim-" + c.claim_id)}">{html.escape(c.topic_title)}</a>'
+        )
         row_id = f' id="claim-{c.claim_id}"' if here else ""
         labels = badge(c.verdict)
         if c.verdict_hindsight != c.verdict:
@@ -88,12 +103,19 @@ def claims_table() -> HTML:
             (f' data-sort="{number:03d}"', _register_claim(c)),
             (f' data-sort="{html.escape(c.topic_title, quote=True)}"', where),
         ]
-        rows.append(f'<tr{row_id} data-verdict="{c.verdict}">'
-                    + "".join(f'<td data-label="{h}"{attrs}>{cell}</td>' for h, (attrs, cell) in zip(REGISTER_HEADINGS, cells)) + "</tr>")
+        rows.append(
+            f'<tr{row_id} data-verdict="{c.verdict}">'
+            + "".join(f'<td data-label="{h}"{attrs}>{cell}</td>' for h, (attrs, cell) in zip(REGISTER_HEADINGS, cells))
+            + "</tr>"
+        )
         if here:
             reviews.append(embedded_review(c))
-    head = "".join(f'<th scope="col"><button type="button" class="fc-sort">{h}</button></th>' for h in REGISTER_HEADINGS)
-    sort_options = "".join(f'<option value="{i}">{h}</option>' for i, h in [(1, "Order in the article"), (0, "Verdict"), (2, "Checked in")])
+    head = "".join(
+        f'<th scope="col"><button type="button" class="fc-sort">{h}</button></th>' for h in REGISTER_HEADINGS
+    )
+    sort_options = "".join(
+        f'<option value="{i}">{h}</option>' for i, h in [(1, "Order in the article"), (0, "Verdict"), (2, "Checked in")]
+    )
     return HTML(
         f'<div class="fc-filterable">{_verdict_chips(claims)}'
         f'<div class="fc-register-controls">'
@@ -114,14 +136,20 @@ def claims_checked_here(page: str) -> HTML:
     if here.empty:
         raise ValueError(f"no claim of the register is checked on {page}: set its topics' chapter in topics.csv")
     items = "".join(
-        f'<li>{badge(c.verdict)}'
-        + (f' <span class="fc-hindsight">with hindsight {badge(c.verdict_hindsight)}</span>' if c.verdict_hindsight != c.verdict else "")
+        f"<li>{badge(c.verdict)}"
+        + (
+            f' <span class="fc-hindsight">with hindsight {badge(c.verdict_hindsight)}</span>'
+            if c.verdict_hindsight != c.verdict
+            else ""
+        )
         + f' <a href="#claim-{c.claim_id}"><q>{html.escape(c.quote)}</q></a> '
         f'<span class="fc-claims-here-line">{html.escape(first_sentence(c.conclusion)[0])}</span></li>'
         for _, c in here.iterrows()
     )
-    return HTML(f'<nav class="fc-claims-here" aria-label="Claims checked in this chapter">'
-                f'<p class="fc-claims-here-title">What this chapter checks, and what we found</p><ul>{items}</ul></nav>')
+    return HTML(
+        f'<nav class="fc-claims-here" aria-label="Claims checked in this chapter">'
+        f'<p class="fc-claims-here-title">What this chapter checks, and what we found</p><ul>{items}</ul></nav>'
+    )
 
 
 WRONG = ("misleading", "inaccurate")
@@ -146,9 +174,15 @@ def front_findings(page: str) -> HTML:
             f'aria-label="{html.escape(verdict(v).title, quote=True)}: {html.escape(c.quote, quote=True)}"></a>'
             for _, c in these.iterrows()
         )
-        rows.append(f'<li style="--fc-verdict:{verdict(v).colour}"><span class="fc-scorecard-label">{badge(v)} '
-                    f'<span class="fc-scorecard-count">{len(these)}</span></span><span class="fc-squares">{squares}</span></li>')
-    wrong = claims[claims.verdict.isin(WRONG)].assign(order=lambda f: f.verdict.map(LABELS.index)).sort_values("order", ascending=False, kind="stable")
+        rows.append(
+            f'<li style="--fc-verdict:{verdict(v).colour}"><span class="fc-scorecard-label">{badge(v)} '
+            f'<span class="fc-scorecard-count">{len(these)}</span></span><span class="fc-squares">{squares}</span></li>'
+        )
+    wrong = (
+        claims[claims.verdict.isin(WRONG)]
+        .assign(order=lambda f: f.verdict.map(LABELS.index))
+        .sort_values("order", ascending=False, kind="stable")
+    )
     wrong_items = "".join(
         f'<li>{badge(c.verdict)} <a href="{href(c)}"><q>{html.escape(c.quote)}</q></a> '
         f'<span class="fc-claims-here-line">{html.escape(first_sentence(c.conclusion)[0])}</span></li>'
@@ -172,7 +206,12 @@ def verdict_counts(by: str) -> pd.DataFrame:
     """Claims counted by ``by`` (topic_title or claim_type) and verdict, at publication and with hindsight."""
     claims = register()
     frames = [
-        claims.groupby([by, column]).size().rename("claims").reset_index().rename(columns={column: "label"}).assign(when=when)
+        claims.groupby([by, column])
+        .size()
+        .rename("claims")
+        .reset_index()
+        .rename(columns={column: "label"})
+        .assign(when=when)
         for column, when in WHEN.items()
     ]
     counts = pd.concat(frames, ignore_index=True)
@@ -227,7 +266,7 @@ def annotated_article(page: str) -> HTML:
             out.append(
                 f'<a class="{kind}" style="--fc-verdict:{v.colour}" id="mark-{c.claim_id}" '
                 f'href="{link(page, c.page, "claim-" + c.claim_id)}" title="{html.escape(v.title)}: {html.escape(c.conclusion)}">'
-                f"{html.escape(text[begin:start + len(c.quote)])}</a>"
+                f"{html.escape(text[begin : start + len(c.quote)])}</a>"
                 f'<sup class="fc-claim-note">[<a href="#note-{c.claim_id}">{n}</a>, {note}]</sup>'
             )
             cursor = start + len(c.quote)
@@ -235,14 +274,16 @@ def annotated_article(page: str) -> HTML:
         if number == 0 and article.has_headline:
             paragraphs.append(f'<p class="fc-article-headline" data-paragraph="0">{"".join(out)}</p>')
         else:
-            paragraphs.append(f'<p class="fc-article-paragraph" data-paragraph="{number}">'
-                              f'<span class="fc-paragraph-number" aria-label="{paragraph_name(number, article.has_headline)}">{number}</span> {"".join(out)}</p>')
+            paragraphs.append(
+                f'<p class="fc-article-paragraph" data-paragraph="{number}">'
+                f'<span class="fc-paragraph-number" aria-label="{paragraph_name(number, article.has_headline)}">{number}</span> {"".join(out)}</p>'
+            )
     note_items = "".join(
         f'<li id="note-{c.claim_id}">{badge(c.verdict)}'
         + (f" with hindsight {badge(c.verdict_hindsight)}" if c.verdict_hindsight != c.verdict else "")
-        + f' <q>{html.escape(c.quote)}</q> ({paragraph_name(c.paragraph, article.has_headline)}): '
+        + f" <q>{html.escape(c.quote)}</q> ({paragraph_name(c.paragraph, article.has_headline)}): "
         + (f"<em>{ATTRIBUTION_NOTE[0].upper() + ATTRIBUTION_NOTE[1:]}.</em> " if reports_speech(c) else "")
-        + f'{html.escape(c.conclusion)} '
+        + f"{html.escape(c.conclusion)} "
         f'<a href="{link(page, c.page, "claim-" + c.claim_id)}">Where it is checked</a> '
         f'<a href="#mark-{c.claim_id}" aria-label="Back to the claim in the article">↩</a></li>'
         for c in notes

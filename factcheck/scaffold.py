@@ -31,7 +31,9 @@ def package_source() -> str:
     """Where the new book installs ``factcheck`` from: this repository's folder."""
     root = Path(__file__).resolve().parent.parent
     if not (root / "pyproject.toml").is_file():
-        raise ScaffoldError(f"{root} holds no pyproject.toml: run `factcheck new` from a clone of the fact-check book's repository")
+        raise ScaffoldError(
+            f"{root} holds no pyproject.toml: run `factcheck new` from a clone of the fact-check book's repository"
+        )
     return str(root)
 
 
@@ -63,8 +65,14 @@ def seed_metadata(article: Path, published: str | None) -> str:
     )
 
 
-def new_book(directory: Path, article: Path, title: str, author: str | None = None,
-             published: str | None = None, execute: bool = True) -> Path:
+def new_book(
+    directory: Path,
+    article: Path,
+    title: str,
+    author: str | None = None,
+    published: str | None = None,
+    execute: bool = True,
+) -> Path:
     """Write a complete, empty fact-check book of ``article`` into ``directory`` and return it.
 
     ``directory`` must not exist or be empty. With ``execute``, the
@@ -87,7 +95,9 @@ def new_book(directory: Path, article: Path, title: str, author: str | None = No
         "article_file": article.name,
     }
     metadata = seed_metadata(article, published)
-    shutil.copytree(TEMPLATE, directory, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+    shutil.copytree(
+        TEMPLATE, directory, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+    )
     for name in FILLED:
         path = directory / name
         path.write_text(Template(path.read_text(encoding="utf-8")).substitute(values), encoding="utf-8")

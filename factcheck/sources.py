@@ -114,15 +114,29 @@ def _row_words(table: str) -> pd.Series:
     if table == "events":
         return rows.title
     if table == "reported_figures":
-        return pd.Series([f"{format_figure(v, q, h)} {label(table, 'measure', m)} ({c})"
-                          for v, q, h, m, c in zip(rows.value, rows.qualifier, rows.value_high, rows.measure, rows.claimant)])
+        return pd.Series(
+            [
+                f"{format_figure(v, q, h)} {label(table, 'measure', m)} ({c})"
+                for v, q, h, m, c in zip(rows.value, rows.qualifier, rows.value_high, rows.measure, rows.claimant)
+            ]
+        )
     places = load_table("places").set_index("place_id").name
     if table == "population":
-        return pd.Series([f"{places[p]}, {label(table, 'figure_kind', k).lower()} ({format_figure(v, q, h)})"
-                          for p, k, v, q, h in zip(rows.place_id, rows.figure_kind, rows.population, rows.qualifier, rows.population_high)])
+        return pd.Series(
+            [
+                f"{places[p]}, {label(table, 'figure_kind', k).lower()} ({format_figure(v, q, h)})"
+                for p, k, v, q, h in zip(
+                    rows.place_id, rows.figure_kind, rows.population, rows.qualifier, rows.population_high
+                )
+            ]
+        )
     if table == "civilians_remaining":
-        return pd.Series([f"{places[p]}, {format_date(d)} ({format_figure(v, q, h)} people)"
-                          for p, d, v, q, h in zip(rows.place_id, rows.as_of, rows.people, rows.qualifier, rows.people_high)])
+        return pd.Series(
+            [
+                f"{places[p]}, {format_date(d)} ({format_figure(v, q, h)} people)"
+                for p, d, v, q, h in zip(rows.place_id, rows.as_of, rows.people, rows.qualifier, rows.people_high)
+            ]
+        )
     if table == "analyst_assessments":
         return pd.Series([f"{a}, {format_date(d)}" for a, d in zip(rows.analyst, rows.date)])
     if table == "publication_clues":
@@ -130,28 +144,50 @@ def _row_words(table: str) -> pd.Series:
     return rows.name  # places
 
 
-CITING_TABLES = {"reported_figures": "source_id", "population": "source_id", "civilians_remaining": "source_id", "events": "source_id",
-                 "analyst_assessments": "source_id", "publication_clues": "source_id", "places": "coordinates_source_id"}
+CITING_TABLES = {
+    "reported_figures": "source_id",
+    "population": "source_id",
+    "civilians_remaining": "source_id",
+    "events": "source_id",
+    "analyst_assessments": "source_id",
+    "publication_clues": "source_id",
+    "places": "coordinates_source_id",
+}
 
 
 def _citing_rows() -> pd.DataFrame:
     """(source_id, what, text, claim_id) for every data row that cites a source, ``text`` naming the row in words."""
     frames = []
     evidence = load_table("claim_evidence")
-    frames.append(pd.DataFrame({"source_id": evidence.source_id, "claim_id": evidence.claim_id, "what": "claim", "text": ""}))
+    frames.append(
+        pd.DataFrame({"source_id": evidence.source_id, "claim_id": evidence.claim_id, "what": "claim", "text": ""})
+    )
     from factcheck.dictionary import descriptor
 
     tables = {resource["name"] for resource in descriptor()["resources"]}
     for table, column in CITING_TABLES.items():
         if table in tables:  # a book keeps only the tables it needs
             rows = load_table(table)
-            frames.append(pd.DataFrame({"source_id": rows[column].to_numpy(), "claim_id": "", "what": table, "text": _row_words(table).to_numpy()}))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "source_id": rows[column].to_numpy(),
+                        "claim_id": "",
+                        "what": table,
+                        "text": _row_words(table).to_numpy(),
+                    }
+                )
+            )
     return pd.concat(frames, ignore_index=True)
 
 
 WHAT = {
-    "reported_figures": "figures", "population": "population figures", "civilians_remaining": "counts of civilians",
-    "events": "dated events", "analyst_assessments": "analysts' assessments", "publication_clues": "clues to the article's date",
+    "reported_figures": "figures",
+    "population": "population figures",
+    "civilians_remaining": "counts of civilians",
+    "events": "dated events",
+    "analyst_assessments": "analysts' assessments",
+    "publication_clues": "clues to the article's date",
     "places": "coordinates",
 }
 
@@ -178,7 +214,8 @@ def sources_page(page: str) -> HTML:
         uses = citing[citing.source_id == row.source_id]
         claim_links = "; ".join(claim_words(page, claim(c)) for c in dict.fromkeys(uses.claim_id) if c)
         others = "; ".join(
-            f"{WHAT[what]}: {html.escape(', '.join(dict.fromkeys(group.text)))}" for what, group in uses[uses.what != "claim"].groupby("what")
+            f"{WHAT[what]}: {html.escape(', '.join(dict.fromkeys(group.text)))}"
+            for what, group in uses[uses.what != "claim"].groupby("what")
         )
         carried = f", carried by {html.escape(row.carrier)}" if row.carrier else ""
         read_via = ""
@@ -188,7 +225,7 @@ def sources_page(page: str) -> HTML:
         date = published_words(row)
         items.append(
             f'<li id="{anchor(row.source_id)}"><p><strong>{html.escape(row.publisher)}</strong>{carried}: '
-            f'{title_link(row)} ({date}). '
+            f"{title_link(row)} ({date}). "
             f'<span class="fc-source-kind">{html.escape(label("sources", "source_kind", row.source_kind))}; '
             f"{html.escape(voice(row))}.</span></p>{read_via}"
             + (f'<p class="fc-source-uses">Evidence for {claim_links}.</p>' if claim_links else "")

@@ -85,7 +85,10 @@ def _configure(app, config) -> None:
     config.html_theme_options = {**config.html_theme_options, "use_download_button": False}
     if os.environ.get(BASEURL_ENV):
         config.html_baseurl = os.environ[BASEURL_ENV]
-    config.myst_substitutions = {**config.myst_substitutions, "article_title": load_article(data_dir.parent / "seeds").title}
+    config.myst_substitutions = {
+        **config.myst_substitutions,
+        "article_title": load_article(data_dir.parent / "seeds").title,
+    }
 
 
 def _note_dependencies(app, docname: str, source: list[str]) -> None:
@@ -117,7 +120,11 @@ def _resolve_citations(app, doctree, docname: str) -> None:
                 continue
             if len(parts) > 1:
                 parts.append(nodes.Text("; "))
-            parts.append(nodes.reference("", short_citation(sources.loc[key]), refuri=f"{to_sources}#{anchor(key)}", internal=True))
+            parts.append(
+                nodes.reference(
+                    "", short_citation(sources.loc[key]), refuri=f"{to_sources}#{anchor(key)}", internal=True
+                )
+            )
         parts.append(nodes.Text(")"))
         citation.replace_self(nodes.inline("", "", *parts, classes=["fc-cite"]))
 
@@ -141,7 +148,9 @@ def _resolve_data(app, doctree, docname: str) -> None:
             reference.replace_self(nodes.Text(reference["key"]))
             continue
         title = f"Source: {short_citation(sources.loc[datum.source_id])}"
-        link = nodes.reference("", datum.text, refuri=f"{to_sources}#{anchor(datum.source_id)}", reftitle=title, internal=True)
+        link = nodes.reference(
+            "", datum.text, refuri=f"{to_sources}#{anchor(datum.source_id)}", reftitle=title, internal=True
+        )
         reference.replace_self(nodes.inline("", "", link, classes=["fc-datum"]))
 
 
@@ -150,10 +159,14 @@ def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
     (a "THEBE_JS_URL has already been declared" error on every page) and points
     at a CDN. The book runs no live code, so its assets are left out."""
     context["script_files"] = [
-        js for js in context.get("script_files", [])
-        if "thebe" not in (getattr(js, "filename", None) or "") and "THEBE" not in (getattr(js, "attributes", {}).get("body", ""))
+        js
+        for js in context.get("script_files", [])
+        if "thebe" not in (getattr(js, "filename", None) or "")
+        and "THEBE" not in (getattr(js, "attributes", {}).get("body", ""))
     ]
-    context["css_files"] = [css for css in context.get("css_files", []) if "thebe" not in str(getattr(css, "filename", css))]
+    context["css_files"] = [
+        css for css in context.get("css_files", []) if "thebe" not in str(getattr(css, "filename", css))
+    ]
 
 
 def _report_links(app, pagename, templatename, context, doctree) -> None:
@@ -210,7 +223,10 @@ def _link_preview(app, pagename, templatename, context, doctree) -> None:
     if image:
         # absolute where the book knows its address, as link previews want
         address = baseurl + image if baseurl else context["pathto"](image, 1)
-        tags += [f'<meta property="og:image" content="{address}">', '<meta name="twitter:card" content="summary_large_image">']
+        tags += [
+            f'<meta property="og:image" content="{address}">',
+            '<meta name="twitter:card" content="summary_large_image">',
+        ]
     context["metatags"] = context.get("metatags", "") + "\n".join(tags)
 
 

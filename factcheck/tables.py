@@ -8,10 +8,16 @@ import re
 import pandas as pd
 from IPython.display import HTML
 
-
 FOLDED_ROWS = 6  # a sourced table longer than this is folded behind a disclosure
-QUALIFIER_WORDS = {"exact": "", "about": "about ", "more-than": "more than ", "at-least": "at least ", "fewer-than": "fewer than ",
-                   "up-to": "up to ", "between": ""}
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "more-than": "more than ",
+    "at-least": "at least ",
+    "fewer-than": "fewer than ",
+    "up-to": "up to ",
+    "between": "",
+}
 
 
 def format_number(value) -> str:
@@ -39,20 +45,29 @@ def figure_points(frame: pd.DataFrame, value: str, table: str = "population") ->
     sources = registry()
     year = frame.reference_date.fillna(frame.stated_on).dt.year.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
     area = frame.area.map(titles(table, "area")).str.lower()
-    return pd.DataFrame({
-        "figure": frame.claimant + " (" + area + ", " + year + ")",
-        "kind": frame.figure_kind.map(titles(table, "figure_kind")),
-        value: frame[value].astype(int),
-        "source": frame.source_id.map(lambda s: short_citation(sources.loc[s])),
-    })
+    return pd.DataFrame(
+        {
+            "figure": frame.claimant + " (" + area + ", " + year + ")",
+            "kind": frame.figure_kind.map(titles(table, "figure_kind")),
+            value: frame[value].astype(int),
+            "source": frame.source_id.map(lambda s: short_citation(sources.loc[s])),
+        }
+    )
 
 
-def html_table(caption: str, headings: list[str], rows: list[list[str]], *, classes: str = "", escape_caption: bool = True) -> str:
+def html_table(
+    caption: str, headings: list[str], rows: list[list[str]], *, classes: str = "", escape_caption: bool = True
+) -> str:
     """One HTML table for the whole book: cells are HTML already; each carries its
     heading in ``data-label`` (as plain text, escaped once) so that narrow screens can show the rows as cards."""
     head = "".join(f'<th scope="col">{h}</th>' for h in headings)
     body = "".join(
-        "<tr>" + "".join(f'<td data-label="{html.escape(html.unescape(re.sub("<[^>]+>", "", h)), quote=True)}">{cell}</td>' for h, cell in zip(headings, row)) + "</tr>"
+        "<tr>"
+        + "".join(
+            f'<td data-label="{html.escape(html.unescape(re.sub("<[^>]+>", "", h)), quote=True)}">{cell}</td>'
+            for h, cell in zip(headings, row)
+        )
+        + "</tr>"
         for row in rows
     )
     caption = html.escape(caption) if escape_caption else caption
@@ -70,7 +85,9 @@ def cell_text(value) -> str:
     return html.escape(str(value))
 
 
-def sourced_table(frame: pd.DataFrame, columns: list[str] | dict[str, str], caption: str, table: str | None = None) -> HTML:
+def sourced_table(
+    frame: pd.DataFrame, columns: list[str] | dict[str, str], caption: str, table: str | None = None
+) -> HTML:
     """``frame`` as an HTML table of ``columns`` plus a Source column: a list of
     names, headed by their titles in the data package, or a dict of name: heading.
 
@@ -90,5 +107,7 @@ def sourced_table(frame: pd.DataFrame, columns: list[str] | dict[str, str], capt
     ]
     table_html = html_table(caption, [html.escape(h) for h in columns.values()] + ["Source"], rows)
     if len(rows) > FOLDED_ROWS:  # a long table would push the chapter's argument screens down: it opens on request
-        return HTML(f'<details class="fc-table-fold"><summary>{html.escape(caption)} ({len(rows)} rows, with their sources)</summary>{table_html}</details>')
+        return HTML(
+            f'<details class="fc-table-fold"><summary>{html.escape(caption)} ({len(rows)} rows, with their sources)</summary>{table_html}</details>'
+        )
     return HTML(table_html)

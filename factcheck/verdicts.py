@@ -20,10 +20,20 @@ class Verdict:
 
 SCALE: tuple[Verdict, ...] = (
     Verdict("accurate", "Accurate", "The claim is correct and needs no significant context.", "#009E73", 5),
-    Verdict("mostly-accurate", "Mostly accurate", "The claim is correct in substance but imprecise or missing context.", "#56B4E9", 4),
-    Verdict("misleading", "Misleading", "The claim contains correct elements but leaves a false impression.", "#E69F00", 2),
+    Verdict(
+        "mostly-accurate",
+        "Mostly accurate",
+        "The claim is correct in substance but imprecise or missing context.",
+        "#56B4E9",
+        4,
+    ),
+    Verdict(
+        "misleading", "Misleading", "The claim contains correct elements but leaves a false impression.", "#E69F00", 2
+    ),
     Verdict("inaccurate", "Inaccurate", "The claim is contradicted by the evidence.", "#D55E00", 1),
-    Verdict("unsupported", "Unsupported", "The evidence available cannot establish whether the claim is true.", "#999999", 3),
+    Verdict(
+        "unsupported", "Unsupported", "The evidence available cannot establish whether the claim is true.", "#999999", 3
+    ),
     Verdict("opinion", "Opinion", "Not a factual claim: a judgement, forecast or value statement.", "#CC79A7", None),
 )
 VERDICTS = {v.label: v for v in SCALE}

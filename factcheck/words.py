@@ -33,7 +33,7 @@ def strip_wiki_markup(text: str) -> str:
 def split_title_note(title: str) -> tuple[str, str]:
     """A source title and its provenance note, apart: ("Headline", "title not seen")."""
     match = TITLE_NOTE.search(title)
-    return (title[: match.start()] + title[match.end():], match[1] or match[2]) if match else (title, "")
+    return (title[: match.start()] + title[match.end() :], match[1] or match[2]) if match else (title, "")
 
 
 def first_sentence(text: str) -> tuple[str, str]:

@@ -18,15 +18,19 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
 from conftest import BUILT_BOOK, SCREENSHOTS
+
 from factcheck.labels import enum_titles
 
-PAGES = sorted(str(p.relative_to(BUILT_BOOK)) for p in BUILT_BOOK.rglob("*.html") if not p.is_relative_to(BUILT_BOOK / "_static"))
+PAGES = sorted(
+    str(p.relative_to(BUILT_BOOK)) for p in BUILT_BOOK.rglob("*.html") if not p.is_relative_to(BUILT_BOOK / "_static")
+)
 LOCAL_SCHEMES = {"data", "blob", "about"}
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Every data code whose words differ from it: a table cell must show the words.
-CODES = sorted({code for words in enum_titles().values() for code, title in words.items() if code.lower() != title.lower()})
+CODES = sorted(
+    {code for words in enum_titles().values() for code, title in words.items() if code.lower() != title.lower()}
+)
 
 
 def test_the_book_has_pages():
@@ -39,7 +43,9 @@ def _visit(browser, url: str, width: str = "desktop"):
     page.on("request", lambda r: seen["requests"].append(r.url))
     # A load the browser cancels because the page moved on (the root page's
     # redirect) is not a failure; a missing file still shows as HTTP 404 below.
-    page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "") or seen["failed"].append(f"{r.url} ({r.failure})"))
+    page.on(
+        "requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "") or seen["failed"].append(f"{r.url} ({r.failure})")
+    )
     page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.url} (HTTP {r.status})"))
     page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
@@ -61,7 +67,9 @@ def test_page_renders_offline(browser, book_url, path, width):
     page.screenshot(path=SCREENSHOTS / f"{path.replace('/', '__').removesuffix('.html')}--{width}.png", full_page=True)
 
     book_host = urlsplit(book_url).netloc
-    foreign = [u for u in seen["requests"] if urlsplit(u).scheme not in LOCAL_SCHEMES and urlsplit(u).netloc != book_host]
+    foreign = [
+        u for u in seen["requests"] if urlsplit(u).scheme not in LOCAL_SCHEMES and urlsplit(u).netloc != book_host
+    ]
     assert foreign == [], f"{path} asked for something off the local server"
     assert seen["failed"] == [], f"{path} has failed requests"
     assert seen["errors"] == [], f"{path} logged console errors"
@@ -78,7 +86,9 @@ def test_page_renders_offline(browser, book_url, path, width):
     # problem (the theme's one moderate "region" finding on its sidebar search
     # is not ours to fix).
     violations = Axe().run(page).response["violations"]
-    serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], [n["target"] for n in v["nodes"]]) for v in violations if v["impact"] in ("serious", "critical")
+    ]
     assert serious == [], f"{path} has accessibility problems at {width} width"
 
     if (path, width) in PAGE_CHECKS:

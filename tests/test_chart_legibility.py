@@ -11,14 +11,14 @@ saved under _build/screenshots/charts/ for a person to look at.
 from __future__ import annotations
 
 import pytest
-
 from conftest import BUILT_BOOK, SCREENSHOTS
 
 WIDTHS = {1280: 900, 390: 844}
 SMALLEST_TEXT = {1280: 11.0, 390: 10.0}  # CSS px, as drawn
 OVERLAP_TOLERANCE = 1.5  # px: glyph boxes of neighbouring labels may touch
 CHART_PAGES = sorted(
-    str(p.relative_to(BUILT_BOOK)) for p in BUILT_BOOK.rglob("*.html")
+    str(p.relative_to(BUILT_BOOK))
+    for p in BUILT_BOOK.rglob("*.html")
     if not p.is_relative_to(BUILT_BOOK / "_static") and 'class="fc-chart"' in p.read_text(encoding="utf-8")
 )
 
@@ -49,7 +49,7 @@ def _overlaps(texts: list[dict]) -> list[tuple[str, str]]:
     """Pairs of texts whose boxes overlap by more than the tolerance in both directions."""
     pairs = []
     for i, a in enumerate(texts):
-        for b in texts[i + 1:]:
+        for b in texts[i + 1 :]:
             dx = min(a["box"][2], b["box"][2]) - max(a["box"][0], b["box"][0])
             dy = min(a["box"][3], b["box"][3]) - max(a["box"][1], b["box"][1])
             if dx > OVERLAP_TOLERANCE and dy > OVERLAP_TOLERANCE:
@@ -68,7 +68,8 @@ def measured(browser, book_url) -> dict:
         for path in CHART_PAGES:
             tab.goto(f"{book_url}/{path}", wait_until="networkidle")
             tab.wait_for_function(
-                "[...document.querySelectorAll('figure.fc-chart')].every(f => f.classList.contains('is-live'))", timeout=20_000
+                "[...document.querySelectorAll('figure.fc-chart')].every(f => f.classList.contains('is-live'))",
+                timeout=20_000,
             )
             charts = tab.evaluate(MEASURE)
             scroll = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
@@ -95,5 +96,7 @@ def test_every_chart_is_legible(measured, path, width):
             f"{chart['id']} at {width} px: '{smallest['text']}' is drawn at {smallest['size']:.1f} px, "
             f"under {SMALLEST_TEXT[width]} px"
         )
-        assert chart["overflow"] <= 1, f"{chart['id']} at {width} px is {chart['overflow']:.0f} px wider than its column"
+        assert chart["overflow"] <= 1, (
+            f"{chart['id']} at {width} px is {chart['overflow']:.0f} px wider than its column"
+        )
         assert _overlaps(chart["texts"]) == [], f"{chart['id']} at {width} px has overlapping labels"

@@ -7,8 +7,8 @@ import json
 import re
 
 import pytest
-
 from conftest import BUILT_BOOK, ROOT
+
 from factcheck.article import load_article
 from factcheck.claims import checked_in, claim_reviews, resolve_figures
 from factcheck.datapackage import load_table
@@ -20,14 +20,17 @@ CLAIMS = load_table("claims")
 CHECKABLE = CLAIMS[CLAIMS.verdict != "opinion"]
 
 
-@pytest.mark.parametrize("claim_id, paragraph, quote", list(CLAIMS[["claim_id", "paragraph", "quote"]].itertuples(index=False)))
+@pytest.mark.parametrize(
+    "claim_id, paragraph, quote", list(CLAIMS[["claim_id", "paragraph", "quote"]].itertuples(index=False))
+)
 def test_every_quote_stands_verbatim_in_its_paragraph(claim_id, paragraph, quote):
     assert quote in ARTICLE.paragraphs[paragraph], f"{claim_id}: quote not found in paragraph {paragraph}"
 
 
 def test_every_sentence_of_the_article_is_accounted_for():
     missing = [
-        (number, sentence) for number, sentence in ARTICLE.sentences()
+        (number, sentence)
+        for number, sentence in ARTICLE.sentences()
         if not any(quote in sentence for quote in CLAIMS.quote[CLAIMS.paragraph == number])
     ]
     assert missing == []

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA, ROOT
+
 from factcheck.datapackage import DataValidationError, fingerprint, load_table, validate_package
 from factcheck.verdicts import LABELS
 
@@ -72,7 +72,13 @@ CELL_FAULTS = [
     ("sources.csv", 0, "publisher_id", "no-such-publisher", "'no-such-publisher' is not a known id in publishers"),
     ("places.csv", 0, "latitude", "91", "above the maximum"),
     # rules beyond the schema's types: links go to the publisher, places lie in their country
-    ("sources.csv", 1, "url", "https://thecheapinvestor.com/2023/05/story", "'thecheapinvestor.com' is not a domain of"),
+    (
+        "sources.csv",
+        1,
+        "url",
+        "https://thecheapinvestor.com/2023/05/story",
+        "'thecheapinvestor.com' is not a domain of",
+    ),
     ("sources.csv", 1, "url", "http://156.54.191.164/enciclopedia/eol-bakhmut", "'156.54.191.164' is an IP address"),
     ("places.csv", 0, "latitude", "50.6", "is not inside"),
 ]
@@ -81,16 +87,52 @@ CELL_FAULTS = [
 # Rules across cells: (file, data row, {column: bad value}, column named, words the message must contain)
 ROW_FAULTS = [
     # "between 100,000 and 5"
-    ("reported_figures.csv", 0, {"qualifier": "between", "value_high": "5"}, "value_high", "'5' is below the low end '100000'"),
+    (
+        "reported_figures.csv",
+        0,
+        {"qualifier": "between", "value_high": "5"},
+        "value_high",
+        "'5' is below the low end '100000'",
+    ),
     ("population.csv", 0, {"population_high": "100"}, "population_high", "is below the low end"),
     ("civilians_remaining.csv", 0, {"people_high": "10"}, "people_high", "is below the low end"),
-    ("reported_figures.csv", 0, {"qualifier": "between"}, "value_high", "a value is required when 'qualifier' is 'between'"),
-    ("population.csv", 0, {"qualifier": "between"}, "population_high", "a value is required when 'qualifier' is 'between'"),
-    ("reported_figures.csv", 0, {"period_end": "2022-11-30"}, "period_end", "'2022-11-30' is before the start '2022-12-01'"),
+    (
+        "reported_figures.csv",
+        0,
+        {"qualifier": "between"},
+        "value_high",
+        "a value is required when 'qualifier' is 'between'",
+    ),
+    (
+        "population.csv",
+        0,
+        {"qualifier": "between"},
+        "population_high",
+        "a value is required when 'qualifier' is 'between'",
+    ),
+    (
+        "reported_figures.csv",
+        0,
+        {"period_end": "2022-11-30"},
+        "period_end",
+        "'2022-11-30' is before the start '2022-12-01'",
+    ),
     ("events.csv", 0, {"end_date": "2022-07-13"}, "end_date", "'2022-07-13' is before the start '2022-07-14'"),
     # a {table:id} reference that would fail inside a notebook
-    ("claims.csv", 0, {"conclusion": "About {population:no-such-figure} people."}, "conclusion", "'{population:no-such-figure}' names no row of population"),
-    ("claims.csv", 0, {"hindsight_note": "About {no_table:bakhmut-2022-estimate}."}, "hindsight_note", "'{no_table:bakhmut-2022-estimate}' names no figure table"),
+    (
+        "claims.csv",
+        0,
+        {"conclusion": "About {population:no-such-figure} people."},
+        "conclusion",
+        "'{population:no-such-figure}' names no row of population",
+    ),
+    (
+        "claims.csv",
+        0,
+        {"hindsight_note": "About {no_table:bakhmut-2022-estimate}."},
+        "hindsight_note",
+        "'{no_table:bakhmut-2022-estimate}' names no figure table",
+    ),
     ("events.csv", 0, {"description": "{claims:bakhmut-fallen}"}, "description", "names no figure table"),
 ]
 
@@ -101,13 +143,22 @@ def test_a_row_breaking_a_rule_across_cells_is_rejected(data_copy, file, data_ro
         set_cell(data_copy / file, data_row, name, value)
     with pytest.raises(DataValidationError) as caught:
         validate_package(data_copy)
-    line = next(line for line in str(caught.value).splitlines() if f"data/{file}, row {data_row + 2}, column '{column}': " in line)
+    line = next(
+        line
+        for line in str(caught.value).splitlines()
+        if f"data/{file}, row {data_row + 2}, column '{column}': " in line
+    )
     assert words in line
 
 
 @pytest.mark.parametrize(
     "host, publisher",
-    [("digital-staging.thehill.com", "the-hill"), ("www.qa.newsweek.com", "newsweek"), ("dev.reuters.com", "reuters"), ("preprod2.bbc.co.uk", "bbc")],
+    [
+        ("digital-staging.thehill.com", "the-hill"),
+        ("www.qa.newsweek.com", "newsweek"),
+        ("dev.reuters.com", "reuters"),
+        ("preprod2.bbc.co.uk", "bbc"),
+    ],
 )
 def test_a_staging_qa_or_dev_host_is_rejected(data_copy, host, publisher):
     sources = load_table("sources", DATA)
@@ -115,7 +166,9 @@ def test_a_staging_qa_or_dev_host_is_rejected(data_copy, host, publisher):
     set_cell(data_copy / "sources.csv", int(row), "url", f"https://{host}/a/story")
     with pytest.raises(DataValidationError) as caught:
         validate_package(data_copy)
-    assert f"data/sources.csv, row {row + 2}, column 'url': '{host}' is a staging, QA or development host" in str(caught.value)
+    assert f"data/sources.csv, row {row + 2}, column 'url': '{host}' is a staging, QA or development host" in str(
+        caught.value
+    )
 
 
 @pytest.mark.parametrize("host", ["www.devdiscourse.com", "www.theguardian.com", "qazaqstan.kz"])
@@ -145,13 +198,18 @@ def test_a_broken_cell_is_rejected_with_file_row_and_column(data_copy, file, dat
 
 def test_a_duplicate_id_is_rejected(data_copy):
     rewrite(data_copy / "population.csv", lambda rows: rows.append(list(rows[1])))
-    with pytest.raises(DataValidationError, match=r"data/population.csv, row \d+, column 'figure_id': duplicate id: the same value as row 2"):
+    with pytest.raises(
+        DataValidationError,
+        match=r"data/population.csv, row \d+, column 'figure_id': duplicate id: the same value as row 2",
+    ):
         validate_package(data_copy)
 
 
 def test_a_short_row_is_rejected(data_copy):
     rewrite(data_copy / "civilians_remaining.csv", lambda rows: rows[1].__delitem__(slice(5, None)))
-    with pytest.raises(DataValidationError, match=r"data/civilians_remaining.csv, row 2, column 'as_of_basis': the row is too short"):
+    with pytest.raises(
+        DataValidationError, match=r"data/civilians_remaining.csv, row 2, column 'as_of_basis': the row is too short"
+    ):
         validate_package(data_copy)
 
 
@@ -178,8 +236,13 @@ def test_load_table_refuses_a_broken_table(data_copy):
 
 def run_factcheck(command: str, data_dir) -> subprocess.CompletedProcess:
     """``python -m factcheck COMMAND`` on the data in ``data_dir``, as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "factcheck", command],
-                          capture_output=True, text=True, cwd=ROOT, env={"FACTCHECK_DATA": str(data_dir), "PATH": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", command],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"FACTCHECK_DATA": str(data_dir), "PATH": ""},
+    )
 
 
 def test_the_command_line_prints_one_message_and_no_traceback(data_copy):
@@ -242,7 +305,9 @@ def test_a_broken_row_stops_the_book_build_with_the_same_message(data_copy, monk
     (data_copy.parent / "seeds").symlink_to(ROOT / "seeds")
     monkeypatch.setenv("FACTCHECK_DATA", str(data_copy))  # restored after the test
     app = SimpleNamespace(srcdir=str(data_copy.parent))
-    with pytest.raises(ExtensionError, match=r"data/claims.csv, row 3, column 'reviewed_on': 'yesterday' is not a valid date"):
+    with pytest.raises(
+        ExtensionError, match=r"data/claims.csv, row 3, column 'reviewed_on': 'yesterday' is not a valid date"
+    ):
         _configure(app, SimpleNamespace(html_static_path=[], myst_substitutions={}))
 
 

@@ -15,13 +15,16 @@ from factcheck.geo import countries_in_box, distance_km, distance_to_lines_km, i
 BELGOROD_BOX = (34.8, 49.9, 39.0, 51.2)
 
 
-@pytest.mark.parametrize("country, lat, lon, inside", [
-    ("Ukraine", 48.594, 37.999, True),   # Bakhmut
-    ("Russia", 48.594, 37.999, False),
-    ("Russia", 50.603, 36.581, True),    # Belgorod
-    ("Ukraine", 50.603, 36.581, False),
-    ("Ukraine", 50.450, 30.524, True),   # Kyiv
-])
+@pytest.mark.parametrize(
+    "country, lat, lon, inside",
+    [
+        ("Ukraine", 48.594, 37.999, True),  # Bakhmut
+        ("Russia", 48.594, 37.999, False),
+        ("Russia", 50.603, 36.581, True),  # Belgorod
+        ("Ukraine", 50.603, 36.581, False),
+        ("Ukraine", 50.450, 30.524, True),  # Kyiv
+    ],
+)
 def test_points_fall_in_the_right_country(country, lat, lon, inside):
     assert in_country(country, lat, lon) is inside
 
@@ -56,25 +59,39 @@ def test_countries_are_clipped_to_the_box():
     assert len(json.dumps(features)) < 60_000, "a clipped map stays small enough to embed"
 
 
-@pytest.mark.parametrize("kind, side", [
-    ("belligerent-russia", "Russian side"), ("belligerent-ukraine", "Ukrainian side"),
-    ("belligerent-armed-group", "Ukrainian side"), ("foreign-government", "Not a party to the war"), ("media", "Not a party to the war"),
-])
+@pytest.mark.parametrize(
+    "kind, side",
+    [
+        ("belligerent-russia", "Russian side"),
+        ("belligerent-ukraine", "Ukrainian side"),
+        ("belligerent-armed-group", "Ukrainian side"),
+        ("foreign-government", "Not a party to the war"),
+        ("media", "Not a party to the war"),
+    ],
+)
 def test_side_of(kind, side):
     assert charts.side_of(kind) == side
 
 
 def _events():
-    return pd.DataFrame({
-        "date": pd.to_datetime(["2022-08-01", "2023-05-20", "2023-06-24"]),
-        "end_date": pd.to_datetime([None, "2023-06-01", None]),
-        "track": ["Battle", "Claims", "Hindsight"], "title": ["a", "b", "c"], "actor": ["w", "x", "y"],
-        "side": ["Russian side", "Ukrainian side", "Not a party to the war"], "later": [False, False, True], "source": ["s"] * 3,
-    })
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2022-08-01", "2023-05-20", "2023-06-24"]),
+            "end_date": pd.to_datetime([None, "2023-06-01", None]),
+            "track": ["Battle", "Claims", "Hindsight"],
+            "title": ["a", "b", "c"],
+            "actor": ["w", "x", "y"],
+            "side": ["Russian side", "Ukrainian side", "Not a party to the war"],
+            "later": [False, False, True],
+            "source": ["s"] * 3,
+        }
+    )
 
 
 def test_a_timeline_draws_spans_as_bars_later_events_hollow_and_the_window():
-    text = json.dumps(charts.timeline(_events(), title="T", window=(pd.Timestamp("2023-05-25"), pd.Timestamp("2023-05-28"))).to_dict())
+    text = json.dumps(
+        charts.timeline(_events(), title="T", window=(pd.Timestamp("2023-05-25"), pd.Timestamp("2023-05-28"))).to_dict()
+    )
     for mark in ('"bar"', '"point"', '"rect"', '"x2"', '"filled": false', "Hollow marks"):
         assert mark in text
     svg = charts.svg(charts.timeline(_events(), title="T"))
@@ -82,12 +99,22 @@ def test_a_timeline_draws_spans_as_bars_later_events_hollow_and_the_window():
 
 
 def test_a_range_plot_draws_ranges_as_rules_and_the_article_as_diamonds():
-    data = pd.DataFrame({
-        "label": ["A", "B"], "low": [100.0, 50.0], "high": [300.0, 50.0], "figure": ["100 to 300", "50"],
-        "side": ["Russian side", "Not a party to the war"], "measure": ["Killed", "Killed"], "when": ["x", "y"],
-        "source": ["s", "t"], "panel": ["P", "P"],
-    })
-    article = pd.DataFrame({"label": ["The article"], "low": [500.0], "figure": ["500"], "panel": ["P"], "when": [""], "source": [""]})
+    data = pd.DataFrame(
+        {
+            "label": ["A", "B"],
+            "low": [100.0, 50.0],
+            "high": [300.0, 50.0],
+            "figure": ["100 to 300", "50"],
+            "side": ["Russian side", "Not a party to the war"],
+            "measure": ["Killed", "Killed"],
+            "when": ["x", "y"],
+            "source": ["s", "t"],
+            "panel": ["P", "P"],
+        }
+    )
+    article = pd.DataFrame(
+        {"label": ["The article"], "low": [500.0], "figure": ["500"], "panel": ["P"], "when": [""], "source": [""]}
+    )
     chart = charts.range_plot(data, title="R", value_title="People", row="panel", article=article)
     text = json.dumps(chart.to_dict())
     assert '"rule"' in text and '"diamond"' in text and '"x2"' in text
@@ -95,17 +122,35 @@ def test_a_range_plot_draws_ranges_as_rules_and_the_article_as_diamonds():
 
 
 def test_a_dated_count_chart_marks_the_article_date():
-    data = pd.DataFrame({"date": pd.to_datetime(["2022-12-01", "2023-05-01"]), "value": [10, 20], "figure": ["10", "20"],
-                         "group": ["G", "G"], "who": ["w", "w"]})
+    data = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2022-12-01", "2023-05-01"]),
+            "value": [10, 20],
+            "figure": ["10", "20"],
+            "group": ["G", "G"],
+            "who": ["w", "w"],
+        }
+    )
     markers = [(pd.Timestamp("2023-02-09"), "Recruitment stopped"), (pd.Timestamp("2023-05-26"), "The article")]
     svg = charts.svg(charts.dated_counts(data, title="C", value_title="N", markers=markers))
     assert "The article" in svg and "Recruitment stopped" in svg
 
 
 def test_a_locator_map_renders_offline_with_its_places():
-    places = pd.DataFrame({"name": ["Belgorod", "Grayvoron"], "latitude": [50.603, 50.479], "longitude": [36.581, 35.681], "group": ["City", "Town"]})
-    chart = charts.locator_map(countries_in_box(["Ukraine", "Russia"], BELGOROD_BOX), places, title="M",
-                               borders=lines_in_box(shared_border("Ukraine", "Russia"), BELGOROD_BOX))
+    places = pd.DataFrame(
+        {
+            "name": ["Belgorod", "Grayvoron"],
+            "latitude": [50.603, 50.479],
+            "longitude": [36.581, 35.681],
+            "group": ["City", "Town"],
+        }
+    )
+    chart = charts.locator_map(
+        countries_in_box(["Ukraine", "Russia"], BELGOROD_BOX),
+        places,
+        title="M",
+        borders=lines_in_box(shared_border("Ukraine", "Russia"), BELGOROD_BOX),
+    )
     svg = charts.svg(chart)
     assert "Belgorod" in svg and "Grayvoron" in svg
     assert "http" not in json.dumps(chart.to_dict()).replace("https://vega.github.io/schema", "")
@@ -118,18 +163,33 @@ def _svg_width(html: str, css_class: str) -> float:
 
 
 def test_a_figure_is_drawn_in_two_layouts_each_no_wider_than_its_column():
-    data = pd.DataFrame({
-        "label": ["A long label for one estimate (whole war to February 2023)", "B"], "low": [100.0, 50.0], "high": [300.0, 50.0],
-        "figure": ["100 to 300", "50"], "side": ["Russian side", "Not a party to the war"], "measure": ["Killed", "Killed"],
-        "when": ["x", "y"], "source": ["s", "t"], "panel": ["Losses of one side: killed and wounded", "Losses of the other: killed"],
-    })
-    chart = charts.range_plot(data, title="A title long enough to need two lines on a phone, and perhaps three", value_title="People", row="panel")
+    data = pd.DataFrame(
+        {
+            "label": ["A long label for one estimate (whole war to February 2023)", "B"],
+            "low": [100.0, 50.0],
+            "high": [300.0, 50.0],
+            "figure": ["100 to 300", "50"],
+            "side": ["Russian side", "Not a party to the war"],
+            "measure": ["Killed", "Killed"],
+            "when": ["x", "y"],
+            "source": ["s", "t"],
+            "panel": ["Losses of one side: killed and wounded", "Losses of the other: killed"],
+        }
+    )
+    chart = charts.range_plot(
+        data,
+        title="A title long enough to need two lines on a phone, and perhaps three",
+        value_title="People",
+        row="panel",
+    )
     html = charts.figure(chart, "test", alt_text="A test.", source="Nowhere", data=data).data
     assert 0.9 * charts.WIDE < _svg_width(html, "fc-chart-static") <= charts.WIDE
     assert 0.9 * charts.NARROW < _svg_width(html, "fc-chart-static-narrow") <= charts.NARROW
     narrow = json.loads(html.split('class="fc-chart-spec-narrow">')[1].split("</script>")[0])
     assert narrow["columns"] == 1, "panels one under the other"
-    assert any(layer["mark"].get("type") == "text" for layer in narrow["spec"]["layer"]), "row labels written above the rows"
+    assert any(layer["mark"].get("type") == "text" for layer in narrow["spec"]["layer"]), (
+        "row labels written above the rows"
+    )
     assert isinstance(narrow["title"], list), "the title wrapped"
 
 
@@ -139,5 +199,11 @@ def _counts(hindsight: str) -> pd.DataFrame:
 
 
 def test_verdict_bars_draw_one_panel_where_hindsight_changes_nothing():
-    assert "facet" not in charts.verdict_bars(_counts("Accurate"), category="topic", category_title="Topic", title="V").to_dict()
-    assert "facet" in charts.verdict_bars(_counts("Misleading"), category="topic", category_title="Topic", title="V").to_dict()
+    assert (
+        "facet"
+        not in charts.verdict_bars(_counts("Accurate"), category="topic", category_title="Topic", title="V").to_dict()
+    )
+    assert (
+        "facet"
+        in charts.verdict_bars(_counts("Misleading"), category="topic", category_title="Topic", title="V").to_dict()
+    )

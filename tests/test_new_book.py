@@ -38,23 +38,61 @@ def new_book_dir(tmp_path_factory) -> Path:
     article = folder / "ferry-fares.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     book = folder / "ferry-book"
-    run([sys.executable, "-m", "factcheck", "new", str(book), "--article", str(article), "--title", "Ferry fares, checked",
-         "--author", "A test newsroom"], folder)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "new",
+            str(book),
+            "--article",
+            str(article),
+            "--title",
+            "Ferry fares, checked",
+            "--author",
+            "A test newsroom",
+        ],
+        folder,
+    )
     return book
 
 
 def test_the_new_book_has_every_part(new_book_dir: Path):
-    for name in ("_config.yml", "_toc.yml", "README.md", "Makefile", "requirements.txt", "seeds/ferry-fares.txt", "seeds/ferry-fares.yml",
-                 "data/datapackage.json", "data/claims.csv", "chapters/00_front.md", "chapters/01_article.ipynb", "tests/test_data.py"):
+    for name in (
+        "_config.yml",
+        "_toc.yml",
+        "README.md",
+        "Makefile",
+        "requirements.txt",
+        "seeds/ferry-fares.txt",
+        "seeds/ferry-fares.yml",
+        "data/datapackage.json",
+        "data/claims.csv",
+        "chapters/00_front.md",
+        "chapters/01_article.ipynb",
+        "tests/test_data.py",
+    ):
         assert (new_book_dir / name).is_file(), name
     assert (new_book_dir / "seeds" / "ferry-fares.txt").read_text(encoding="utf-8") == ARTICLE
     assert (new_book_dir / "data" / "claims.csv").read_text().count("\n") == 1  # the header alone
-    assert "make book" in (new_book_dir / "README.md").read_text() and "make test" in (new_book_dir / "README.md").read_text()
+    assert (
+        "make book" in (new_book_dir / "README.md").read_text()
+        and "make test" in (new_book_dir / "README.md").read_text()
+    )
 
 
 def test_the_new_book_passes_its_data_check_and_a_strict_offline_build(new_book_dir: Path):
     run([sys.executable, "-m", "factcheck", "check"], new_book_dir)
-    run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(new_book_dir), "--warningiserror", "--nitpick"], new_book_dir)
+    run(
+        [
+            str(Path(sys.executable).parent / "jupyter-book"),
+            "build",
+            str(new_book_dir),
+            "--warningiserror",
+            "--nitpick",
+        ],
+        new_book_dir,
+    )
     article_page = (new_book_dir / "_build" / "html" / "chapters" / "01_article.html").read_text(encoding="utf-8")
     text = " ".join(re.sub(r"<[^>]+>", " ", article_page).split())
     for paragraph in ARTICLE.split("\n\n"):

@@ -12,11 +12,11 @@ from types import SimpleNamespace
 
 import nbformat
 import pytest
-
 from conftest import DATA, ROOT
+from test_data_validation import set_cell
+
 from factcheck.book import book_notebooks
 from factcheck.notebooks import StaleOutputsError, check_outputs, execute_in_place, stale_notebooks
-from test_data_validation import set_cell
 
 SMALLEST = ROOT / "chapters" / "10_methodology.ipynb"
 
@@ -87,14 +87,33 @@ def test_executing_a_current_notebook_writes_the_same_bytes(tmp_path):
 
 def test_nbval_fails_when_a_stored_output_is_edited_by_hand(tmp_path):
     notebook = json.loads(SMALLEST.read_text())
-    cell = next(c for c in notebook["cells"] if c["cell_type"] == "code" and any("text/html" in o.get("data", {}) for o in c["outputs"]))
+    cell = next(
+        c
+        for c in notebook["cells"]
+        if c["cell_type"] == "code" and any("text/html" in o.get("data", {}) for o in c["outputs"])
+    )
     output = next(o for o in cell["outputs"] if "text/html" in o.get("data", {}))
     output["data"]["text/html"] = "".join(output["data"]["text/html"]).replace("Accurate", "Acurate", 1)
     copy = tmp_path / SMALLEST.name
     copy.write_text(json.dumps(notebook))
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-o", "addopts=", "-q", str(copy)],
-        capture_output=True, text=True, cwd=tmp_path, env={"FACTCHECK_DATA": str(DATA), "PATH": str(Path(sys.executable).parent)},
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval",
+            "--nbval-current-env",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "-q",
+            str(copy),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"FACTCHECK_DATA": str(DATA), "PATH": str(Path(sys.executable).parent)},
     )
     assert result.returncode == 1, result.stdout[-2000:]
     assert "1 failed" in result.stdout

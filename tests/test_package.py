@@ -8,18 +8,17 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
-
 from conftest import DATA, ROOT
+
 from factcheck import charts
-from factcheck.evidence import figures
-from factcheck.labels import label
-from factcheck.sources import cite, registry, short_citation, sources_page
-from factcheck.tables import html_table
 from factcheck.article import load_article, split_sentences
 from factcheck.claims import quoted_number, resolve_figures, verdict_box
 from factcheck.datapackage import load_table
+from factcheck.evidence import figures
 from factcheck.glue import plain
-from factcheck.tables import figure_points, format_figure, with_figure_text
+from factcheck.labels import label
+from factcheck.sources import cite, registry, short_citation, sources_page
+from factcheck.tables import figure_points, format_figure, html_table, with_figure_text
 from factcheck.verdicts import BEST_RATING, LABELS, SCALE, WORST_RATING, verdict
 
 
@@ -37,8 +36,14 @@ def test_an_unknown_label_is_an_error():
 
 @pytest.mark.parametrize(
     "value, expected",
-    [(np.int64(71094), 71094), (np.float64(2.0), 2), (np.float64(2.5), 2.5), (7, 7), ("text", "text"),
-     (pd.Timestamp("2023-05-29"), "29 May 2023")],
+    [
+        (np.int64(71094), 71094),
+        (np.float64(2.0), 2),
+        (np.float64(2.5), 2.5),
+        (7, 7),
+        ("text", "text"),
+        (pd.Timestamp("2023-05-29"), "29 May 2023"),
+    ],
 )
 def test_glue_values_are_plain_python(value, expected):
     result = plain(value)
@@ -53,9 +58,15 @@ def test_glue_refuses_what_it_cannot_render(value):
 
 @pytest.mark.parametrize(
     "value, qualifier, high, expected",
-    [(73000, "about", None, "about 73,000"), (4000, "between", 4500, "4,000 to 4,500"),
-     (5000, "fewer-than", pd.NA, "fewer than 5,000"), (71094, "exact", pd.NA, "71,094"),
-     (20000, "at-least", pd.NA, "at least 20,000"), (375000000, "up-to", pd.NA, "up to 375,000,000"), (86.2, "exact", pd.NA, "86.2")],
+    [
+        (73000, "about", None, "about 73,000"),
+        (4000, "between", 4500, "4,000 to 4,500"),
+        (5000, "fewer-than", pd.NA, "fewer than 5,000"),
+        (71094, "exact", pd.NA, "71,094"),
+        (20000, "at-least", pd.NA, "at least 20,000"),
+        (375000000, "up-to", pd.NA, "up to 375,000,000"),
+        (86.2, "exact", pd.NA, "86.2"),
+    ],
 )
 def test_format_figure(value, qualifier, high, expected):
     assert format_figure(value, qualifier, high) == expected
@@ -119,7 +130,9 @@ def test_figures_carry_their_side_and_whether_they_came_later():
 
 def _chart():
     data = pd.DataFrame({"place": ["a", "b"], "people": [1000, 20000]})
-    return data, alt.Chart(data).mark_bar().encode(x="place:N", y=alt.Y("people:Q", axis=alt.Axis(format=charts.NUMBER_FORMAT)))
+    return data, alt.Chart(data).mark_bar().encode(
+        x="place:N", y=alt.Y("people:Q", axis=alt.Axis(format=charts.NUMBER_FORMAT))
+    )
 
 
 def test_a_figure_is_the_same_on_every_run_and_needs_no_network():
@@ -157,20 +170,28 @@ def test_a_changed_capture_is_refused(tmp_path):
 
 
 def test_sentences_split_at_full_stops_only():
-    assert split_sentences('It fell. "Quote" he said. Then 1.5 more.') == ["It fell.", '"Quote" he said.', "Then 1.5 more."]
+    assert split_sentences('It fell. "Quote" he said. Then 1.5 more.') == [
+        "It fell.",
+        '"Quote" he said.',
+        "Then 1.5 more.",
+    ]
 
 
 def test_the_readme_findings_match_the_register():
     from factcheck.exports import findings_markdown
 
-    assert findings_markdown() in (ROOT / "README.md").read_text(), "run `python -m factcheck findings` to refresh README.md"
+    assert findings_markdown() in (ROOT / "README.md").read_text(), (
+        "run `python -m factcheck findings` to refresh README.md"
+    )
 
 
 def test_figure_points_label_who_what_area_and_when():
     population = load_table("population", DATA)
     points = figure_points(population, "population")
     assert len(points) == len(population) and points.population.dtype == int
-    assert points.figure.str.contains(r"\((?:the city itself|city council area|municipality \(hromada\)|area not stated), (?:\d{4}|undated)\)$").all()
+    assert points.figure.str.contains(
+        r"\((?:the city itself|city council area|municipality \(hromada\)|area not stated), (?:\d{4}|undated)\)$"
+    ).all()
     assert set(points.kind) <= {"Census", "Official estimate", "Figure stated by an official or reporter"}
 
 

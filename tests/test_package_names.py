@@ -16,8 +16,6 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import pytest
-
 from conftest import ROOT
 
 PACKAGE = ROOT / "factcheck"
@@ -31,7 +29,9 @@ NAME_COLUMNS = {
     "events": ["actor"],
     "publishers": ["name"],
 }
-CAPITALISED_RUN = re.compile(r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?: (?:of |the )?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)+\b")
+CAPITALISED_RUN = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?: (?:of |the )?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)+\b"
+)
 # The package's own text: code, templates, styles, scripts. Not the third-party
 # border data in geodata/, which names every country of the world.
 PACKAGE_SUFFIXES = {".py", ".js", ".css", ".md", ".yml", ".ipynb", ".json", ".ini", ".txt", ".svg", ""}
@@ -57,8 +57,11 @@ def names_from_data() -> set[str]:
 
 
 def package_text() -> dict[Path, str]:
-    files = [p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in PACKAGE_SUFFIXES and "geodata" not in p.parts
-             and "__pycache__" not in p.parts]
+    files = [
+        p
+        for p in PACKAGE.rglob("*")
+        if p.is_file() and p.suffix in PACKAGE_SUFFIXES and "geodata" not in p.parts and "__pycache__" not in p.parts
+    ]
     return {path: path.read_text(encoding="utf-8", errors="replace") for path in files}
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import BUILT_BOOK
+
 from factcheck.prose import date_words, figure_words
 
 

@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import BUILT_BOOK, DATA, ROOT
+
 from factcheck.book import book_metadata, toc_pages
 from factcheck.datapackage import host_matches, load_table
 
@@ -58,8 +58,11 @@ def test_every_link_off_the_book_goes_to_a_registered_publisher_or_carrier():
     domains = [d for ds in load_table("publishers").domains for d in ds.split()]
     repository = book_metadata(ROOT)["repository"]
     foreign = {
-        (page.name, href) for page in PAGES for href in parse(page).hrefs
-        if urlsplit(href).scheme in ("http", "https") and not host_matches(urlsplit(href).hostname or "", domains)
+        (page.name, href)
+        for page in PAGES
+        for href in parse(page).hrefs
+        if urlsplit(href).scheme in ("http", "https")
+        and not host_matches(urlsplit(href).hostname or "", domains)
         and not (repository and href.startswith(repository + "/"))
     }
     assert foreign == set()
@@ -134,7 +137,11 @@ def _read(page) -> tuple[str, float]:
 def _headings(page) -> list[str]:
     """A built page's section headings, as a reader sees them (the theme's print-only contents left out)."""
     raw = re.findall(r"<h[23]>(.*?)</h[23]>", page.read_text(), re.S)
-    return [text for text in (html.unescape(re.sub(r"<[^>]+>", "", h)).strip().rstrip("#") for h in raw) if text != "Contents"]
+    return [
+        text
+        for text in (html.unescape(re.sub(r"<[^>]+>", "", h)).strip().rstrip("#") for h in raw)
+        if text != "Contents"
+    ]
 
 
 def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_says_how_long():
@@ -151,18 +158,29 @@ def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_
     text = unicodedata.normalize("NFKC", " ".join(words for words, _ in read))
     flat = " ".join(text.split())
     # a chart's title is drawn inside its static SVG: in the PDF, it shows the chart is there
-    titles = {title for page in CHAPTERS for title in re.findall(r'role-title-text"[^>]*><text[^>]*>([^<]+)<', page.read_text())}
+    titles = {
+        title
+        for page in CHAPTERS
+        for title in re.findall(r'role-title-text"[^>]*><text[^>]*>([^<]+)<', page.read_text())
+    }
     missing = [title for title in titles if " ".join(title.split()[:3]) not in flat]
     assert titles and missing == [], "every static chart is in the PDF"
     # every section of every page, to the last: Chromium can drop the rest of a page silently
-    cut = [(page.name, heading) for page in CHAPTERS for heading in _headings(page) if " ".join(heading.split()[:3]) not in flat]
+    cut = [
+        (page.name, heading)
+        for page in CHAPTERS
+        for heading in _headings(page)
+        if " ".join(heading.split()[:3]) not in flat
+    ]
     assert cut == [], "every section of the book is in the PDF"
     assert "▶" not in text, "disclosures print open, not as dead controls"
 
     # a bookmark per page of the book, and no page left near-empty but a chapter's last
     starts = [reader.get_destination_page_number(item) for item in reader.outline]
     assert len(starts) == len(toc_pages()) and starts == sorted(starts)
-    untitled = [item.title for item, start in zip(reader.outline, starts) if not read[start][0].lstrip().startswith(item.title)]
+    untitled = [
+        item.title for item, start in zip(reader.outline, starts) if not read[start][0].lstrip().startswith(item.title)
+    ]
     assert untitled == [], "each page of the book starts with its title"
     last_pages = {start - 1 for start in starts[1:]} | {len(pages) - 1}
     near_empty = [n + 1 for n, (_, reach) in enumerate(read) if n not in last_pages and reach < 1 / 3]
@@ -171,7 +189,9 @@ def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_
     front = (BUILT_BOOK / "chapters" / "00_front.html").read_text()
     assert 'href="../book.pdf"' in front
     size = f"{PDF.stat().st_size / 1e6:.1f} MB"
-    assert f'<span class="fc-print-facts">(PDF, {len(pages)} pages, {size})</span>' in front, "the link says the edition's length and size"
+    assert f'<span class="fc-print-facts">(PDF, {len(pages)} pages, {size})</span>' in front, (
+        "the link says the edition's length and size"
+    )
 
 
 def test_the_readme_lists_every_make_target():

@@ -10,12 +10,16 @@ import re
 from urllib.parse import quote
 
 import pytest
-
 from conftest import DATA
+
 from factcheck.book import book_metadata, toc_pages
 from factcheck.datapackage import load_table
 
-LAPTOP, NARROW_LAPTOP, PHONE = {"width": 1280, "height": 900}, {"width": 1024, "height": 768}, {"width": 390, "height": 844}
+LAPTOP, NARROW_LAPTOP, PHONE = (
+    {"width": 1280, "height": 900},
+    {"width": 1024, "height": 768},
+    {"width": 390, "height": 844},
+)
 CHAPTERS = [p.rsplit("/", 1)[1] for p in toc_pages(DATA.parent) if re.search(r"/0[3-9]_", p)]
 PAGES = [p.rsplit("/", 1)[1] for p in toc_pages(DATA.parent)]
 
@@ -52,7 +56,12 @@ def test_nothing_sticks_out_of_a_verdict_box(browser, book_url, chapter, viewpor
 def _ids() -> set[str]:
     """Every id a reader must never see: claims', sources', events' and figures' (the ones with a hyphen)."""
     ids = set()
-    for table, column in [("claims", "claim_id"), ("sources", "source_id"), ("events", "event_id"), ("reported_figures", "figure_id")]:
+    for table, column in [
+        ("claims", "claim_id"),
+        ("sources", "source_id"),
+        ("events", "event_id"),
+        ("reported_figures", "figure_id"),
+    ]:
         ids |= {i for i in load_table(table, DATA)[column] if "-" in i}
     return ids
 
@@ -71,7 +80,9 @@ def test_words_not_codes(browser, book_url, page_name):
     words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", shown))
     assert sorted(words & _ids()) == [], f"{page_name} shows raw ids"
     in_links = page.eval_on_selector_all("main a", "links => links.map(a => a.textContent)")
-    assert not [t for t in in_links if re.search(r"title (not seen|from URL)", t)], f"{page_name} puts provenance notes in link text"
+    assert not [t for t in in_links if re.search(r"title (not seen|from URL)", t)], (
+        f"{page_name} puts provenance notes in link text"
+    )
     page.close()
 
 
@@ -145,17 +156,23 @@ def test_the_register_on_a_phone(browser, book_url):
     page.locator("button.fc-chip", has_text="Inaccurate").click()
     inaccurate = int((claims.verdict == "inaccurate").sum())
     assert shown.inner_text() == f"{inaccurate} of {len(claims)} claims shown"
-    verdicts = page.eval_on_selector_all("table.fc-sortable tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.verdict)")
+    verdicts = page.eval_on_selector_all(
+        "table.fc-sortable tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.verdict)"
+    )
     assert set(verdicts) == {"inaccurate"}
     page.locator("button.fc-chip", has_text="Inaccurate").click()
     page.fill("input.fc-filter", "accurate")
-    verdicts = page.eval_on_selector_all("table.fc-sortable tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.verdict)")
+    verdicts = page.eval_on_selector_all(
+        "table.fc-sortable tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.verdict)"
+    )
     assert set(verdicts) == {"accurate"} and len(verdicts) == int((claims.verdict == "accurate").sum())
     page.fill("input.fc-filter", "")
     select = page.locator("select.fc-sort-select")
     assert select.is_visible()
     select.select_option(label="Verdict")
-    first_verdicts = page.eval_on_selector_all("table.fc-sortable tbody tr", "rows => rows.slice(0, 3).map(r => r.dataset.verdict)")
+    first_verdicts = page.eval_on_selector_all(
+        "table.fc-sortable tbody tr", "rows => rows.slice(0, 3).map(r => r.dataset.verdict)"
+    )
     assert first_verdicts == ["accurate"] * 3
     page.close()
 
@@ -164,7 +181,9 @@ def test_every_verdict_box_offers_to_report_an_error(browser, book_url):
     repository = book_metadata(DATA.parent)["repository"]
     for chapter in CHAPTERS:
         page = _open(browser, book_url, chapter, LAPTOP)
-        links = page.eval_on_selector_all("aside.fc-verdict", """boxes => boxes.map(b => [b.id, b.querySelector('a.fc-report')?.href || ''])""")
+        links = page.eval_on_selector_all(
+            "aside.fc-verdict", """boxes => boxes.map(b => [b.id, b.querySelector('a.fc-report')?.href || ''])"""
+        )
         for box_id, href in links:
             claim_id = box_id.removeprefix("claim-")
             if repository:
@@ -177,16 +196,22 @@ def test_every_verdict_box_offers_to_report_an_error(browser, book_url):
     page.close()
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("F-16", "F-16s"),
-    ("100,000", "Russia has lost 100,000 servicemen"),
-    ("Grayvoron", "The Belgorod raid"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("F-16", "F-16s"),
+        ("100,000", "Russia has lost 100,000 servicemen"),
+        ("Grayvoron", "The Belgorod raid"),
+    ],
+)
 def test_search_finds_names_numbers_and_verdicts(browser, book_url, query, expected):
     page = browser.new_page(viewport=PHONE)
     page.goto(f"{book_url}/search.html?q={quote(query)}", wait_until="networkidle")
-    page.wait_for_function("document.querySelectorAll('#search-results li').length > 0 || "
-                           "(document.querySelector('#search-results p')?.textContent || '').includes('did not match')", timeout=20_000)
+    page.wait_for_function(
+        "document.querySelectorAll('#search-results li').length > 0 || "
+        "(document.querySelector('#search-results p')?.textContent || '').includes('did not match')",
+        timeout=20_000,
+    )
     page.wait_for_timeout(1500)  # the snippets load page by page
     results = page.locator("#search-results li")
     titles = results.locator("a").all_inner_texts()

@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
-from factcheck.article import load_article
 from test_new_book import run
+
+from factcheck.article import load_article
 
 SECOND_BOOK = ROOT / "examples" / "state-dept-2023-05-23"
 
@@ -23,7 +24,9 @@ def test_the_second_book_passes_its_data_check_and_a_strict_offline_build(tmp_pa
     run([sys.executable, "-m", "factcheck", "check"], book)
     run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "--warningiserror", "--nitpick"], book)
     page = (book / "_build" / "html" / "chapters" / "01_article.html").read_text(encoding="utf-8")
-    text = re.sub(r"\[\d+, [a-z ]+\]", "", html.unescape(re.sub(r"<[^>]+>", "", page)))  # without the claims' note marks
+    text = re.sub(
+        r"\[\d+, [a-z ]+\]", "", html.unescape(re.sub(r"<[^>]+>", "", page))
+    )  # without the claims' note marks
     text = " ".join(text.split())
     for paragraph in load_article(SECOND_BOOK / "seeds").paragraphs:
         assert paragraph in text

@@ -8,7 +8,9 @@ from factcheck.words import first_sentence, paragraph_name, short_quote, split_t
 
 def test_a_claim_is_named_by_its_first_words():
     assert short_quote("Russia has lost 100,000 servicemen") == "Russia has lost 100,000 servicemen"
-    assert short_quote("one two three four five six seven eight, nine ten") == "one two three four five six seven eight…"
+    assert (
+        short_quote("one two three four five six seven eight, nine ten") == "one two three four five six seven eight…"
+    )
 
 
 def test_the_headline_is_not_paragraph_0():
@@ -41,12 +43,17 @@ def test_search_keeps_names_and_numbers_whole_and_their_parts_too():
 def test_report_links_point_at_the_repository_only_when_the_book_names_one():
     from factcheck.book import with_report_links
 
-    body = ('<a class="fc-report" data-report="us-estimate-100000" href="13_corrections.html#report-an-error">Report</a>'
-            '<p class="fc-report-book" data-report="">This edition names no repository.</p>')
+    body = (
+        '<a class="fc-report" data-report="us-estimate-100000" href="13_corrections.html#report-an-error">Report</a>'
+        '<p class="fc-report-book" data-report="">This edition names no repository.</p>'
+    )
     assert with_report_links(body, "") == body
     linked = with_report_links(body, "https://github.com/example/book")
     assert 'href="https://github.com/example/book/issues/new?title=Error%20in%20claim%20us-estimate-100000' in linked
-    assert "names no repository" not in linked and 'href="https://github.com/example/book/issues/new?title=Error%20in%20the%20book' in linked
+    assert (
+        "names no repository" not in linked
+        and 'href="https://github.com/example/book/issues/new?title=Error%20in%20the%20book' in linked
+    )
 
 
 def test_paragraph_zero_is_the_headline_only_in_an_article_that_has_one():

@@ -28,7 +28,9 @@ def test_every_claim_quotes_its_paragraph_of_the_article_exactly():
     article = load_article(ROOT / "seeds")
     for claim in load_table("claims").itertuples():
         assert claim.paragraph < len(article.paragraphs), f"claim {claim.claim_id}: no paragraph {claim.paragraph}"
-        assert claim.quote in article.paragraphs[claim.paragraph], f"claim {claim.claim_id}: its quote is not in paragraph {claim.paragraph}"
+        assert claim.quote in article.paragraphs[claim.paragraph], (
+            f"claim {claim.claim_id}: its quote is not in paragraph {claim.paragraph}"
+        )
 
 
 def test_every_checkable_claim_rests_on_evidence():
