@@ -41,6 +41,9 @@ CHARACTER_WIDTH = {"bold": 0.7, "normal": 0.62}
 # A chart kind whose rows are named by long labels asks, in its usermeta, for
 # them to be written above each row in the narrow layout.
 LABELS_ABOVE = "labelsAbove"
+# Such a label is drawn from a copy of its field, split into lines (``field`` + LINES), each LINE_HEIGHT px apart.
+LINES = "__lines"
+LINE_HEIGHT = 15
 
 
 @alt.theme.register("factcheck", enable=True)
@@ -98,6 +101,10 @@ def _plot(spec: dict) -> dict:
     return spec["spec"] if "facet" in spec else spec
 
 
+def _is_bar(mark) -> bool:
+    return mark == "bar" or isinstance(mark, dict) and mark.get("type") == "bar"
+
+
 def _labels_above(plot: dict, field: str, step: int) -> None:
     """Move the long labels of the rows (the nominal ``field`` on y) from the axis to
     just above each row, so that the plot has the full width (labels on the data).
@@ -110,7 +117,7 @@ def _labels_above(plot: dict, field: str, step: int) -> None:
         y = layer.get("encoding", {}).get("y")
         if y and y.get("field") == field:
             y["axis"] = None
-            if layer["mark"] == "bar" or isinstance(layer["mark"], dict) and layer["mark"].get("type") == "bar":
+            if _is_bar(layer["mark"]):
                 layer["mark"] = {
                     **(layer["mark"] if isinstance(layer["mark"], dict) else {"type": "bar"}),
                     "size": step // 2,
@@ -126,19 +133,65 @@ def _labels_above(plot: dict, field: str, step: int) -> None:
             "baseline": "bottom",
             "dy": -(step // 4) - 2,
             "fontSize": 12,
+            "lineHeight": LINE_HEIGHT,
             "color": "#222",
             "limit": 0,
         },
         "encoding": {
             "y": copy.deepcopy(first["encoding"]["y"]),
             "x": {"value": 0},
-            "text": {"field": field, "type": "nominal"},
+            "text": {"field": field + LINES, "type": "nominal"},
         },
     }
     if "data" in first:
         label["data"] = first["data"]
     layers.append(label)
     plot["height"] = {"step": step}
+
+
+def _label_lines(label: str, width: int) -> list[str]:
+    """``label`` in lines that fit ``width`` px at 12 px: its details in brackets start a line of their own."""
+    characters = max(12, int(width / (12 * CHARACTER_WIDTH["normal"])))
+    head, bracket, details = label.partition(" (")
+    lines = textwrap.wrap(head, characters, break_long_words=False)
+    return lines + textwrap.wrap(bracket.strip() + details, characters, break_long_words=False)
+
+
+def _wrap_row_labels(spec: dict, width: int, step: int) -> None:
+    """Write each row label above the rows (see :func:`_labels_above`) in lines that fit ``width``,
+    every row ``step`` px tall plus the lines the longest label adds: labels are wrapped, never cut."""
+    plot = _plot(spec)
+    layers = [
+        layer
+        for layer in plot.get("layer", [])
+        if layer.get("encoding", {}).get("text", {}).get("field", "").endswith(LINES)
+    ]
+    if not layers:
+        return
+    rows = [
+        (row, layer["encoding"]["text"]["field"])
+        for layer in layers
+        for values in [*spec.get("datasets", {}).values(), spec.get("data", {}).get("values", [])]
+        for row in values
+        if isinstance(row, dict) and isinstance(row.get(layer["encoding"]["text"]["field"].removesuffix(LINES)), str)
+    ]
+    most = 1
+    for row, field in rows:
+        row[field] = _label_lines(row[field.removesuffix(LINES)], width)
+        most = max(most, len(row[field]))
+    for layer in layers:  # each label's last line just above its row
+        field = json.dumps(layer["encoding"]["text"]["field"])
+        layer["mark"]["dy"] = {"expr": f"{-(step // 4) - 2} - {LINE_HEIGHT} * (length(datum[{field}]) - 1)"}
+    row_step = step + LINE_HEIGHT * (most - 1)
+    plot["height"]["step"] = row_step
+    # room above the first row for its label, clear of anything drawn above the plot
+    label_field = layers[0]["encoding"]["text"]["field"].removesuffix(LINES)
+    rows_of = [layer for layer in plot["layer"] if layer.get("encoding", {}).get("y", {}).get("field") == label_field]
+    bars = any(_is_bar(layer["mark"]) for layer in rows_of)  # a band scale: its first row's middle is half a step down
+    above = max(0, (step // 4 + 16 + LINE_HEIGHT * (most - 1)) / row_step - (0.5 if bars else 0))
+    for layer in rows_of:
+        padding = "paddingOuter" if bars else "padding"  # a point scale's outer padding is its "padding"
+        layer["encoding"]["y"]["scale"] = {**layer["encoding"]["y"].get("scale", {}), padding: round(above, 3)}
 
 
 def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
@@ -174,8 +227,9 @@ def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
     field = spec.get("usermeta", {}).get(LABELS_ABOVE)
     if field and (narrow or stacked or labels_above):  # a panel's heading needs the width the labels would take
         _labels_above(_plot(spec), field, 38 if narrow else 32)
+    config = spec.setdefault("config", {})
+    config["legend"] = {**config.get("legend", {}), "labelLimit": width - 40}  # legend entries in full
     if narrow:
-        config = spec.setdefault("config", {})
         config["axisQuantitative"] = {**config.get("axisQuantitative", {}), "tickCount": 4}
         # legends one under the other, each entry on its own line
         config["legend"] = {
@@ -243,10 +297,13 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
         if isinstance(layer.get("mark"), dict) and "limit" in layer["mark"]
     ]
 
+    step = plot["height"]["step"] if labels and isinstance(plot.get("height"), dict) else 0
+
     def draw(plot_width: int) -> tuple[str, float]:
         plot["width"] = plot_width
-        for mark in labels:  # labels above the rows run as far as the plot
+        for mark in labels:  # labels above the rows run as far as the plot, in as many lines as they need
             mark["limit"] = plot_width
+        _wrap_row_labels(spec, plot_width, step)
         if height:
             plot["height"] = int(height * max(1, plot_width / start))  # as tall as drawn, or taller where wider
         drawing = _render(spec)
@@ -280,6 +337,27 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
     return spec, drawing
 
 
+def _labels_cut(spec: dict) -> bool:
+    """Whether a row label of ``spec`` is longer than its axis may show (its ``labelLimit``)."""
+    field = spec["usermeta"][LABELS_ABOVE]
+    plot = _plot(spec)
+    limits = [
+        layer["encoding"]["y"].get("axis", {}).get("labelLimit", 180)
+        for layer in plot.get("layer", [plot])
+        if layer.get("encoding", {}).get("y", {}).get("field") == field and layer["encoding"]["y"].get("axis")
+    ]
+    longest = max(
+        (
+            len(row[field])
+            for rows in spec.get("datasets", {}).values()
+            for row in rows
+            if isinstance(row.get(field), str)
+        ),
+        default=0,
+    )
+    return bool(limits) and longest * 12 * CHARACTER_WIDTH["normal"] > min(limits)
+
+
 def _table(data: pd.DataFrame) -> str:
     from factcheck.tables import cell_text, html_table
 
@@ -308,10 +386,8 @@ def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: st
     """
     spec = _spec(chart, alt_text)
     wide, wide_svg = _fit(_layout(spec, WIDE), WIDE)
-    if _plot(wide).get("width", WIDE) < WIDE / 2 and LABELS_ABOVE in spec.get(
-        "usermeta", {}
-    ):  # the labels leave the plot too little
-        wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)
+    if LABELS_ABOVE in spec.get("usermeta", {}) and (_plot(wide).get("width", WIDE) < WIDE / 2 or _labels_cut(spec)):
+        wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)  # labels on the data, in full
     narrow, narrow_svg = _fit(_layout(spec, NARROW), NARROW)
     label = html.escape(alt_text)
     body = f"""<figure class="fc-chart" id="chart-{chart_id}" data-wide="{WIDE}">

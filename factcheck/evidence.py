@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from factcheck.charts import side_of
+from factcheck.charts import dot_plot, figure, side_of
 from factcheck.claims import format_date, format_span
-from factcheck.datapackage import load_table
+from factcheck.datapackage import load_table, value_field
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
+from factcheck.labels import column_titles
 from factcheck.methodology import made_public_later
+from factcheck.prose import date_field
 from factcheck.sources import registry, short_citation
-from factcheck.tables import format_figure
+from factcheck.tables import figure_points, format_figure, with_figure_text
 
 
 def _common(frame: pd.DataFrame, kind: str, made_public: str) -> pd.DataFrame:
@@ -32,7 +34,8 @@ def events(topic: str | None = None) -> pd.DataFrame:
         rows = rows[rows.topic == topic]
     rows = _common(rows, "actor_kind", "date")
     rows["when"] = [
-        format_span(*args) for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision)
+        format_span(*args)
+        for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision, strict=True)
     ]
     return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
 
@@ -44,10 +47,73 @@ def figures(topic: str | None = None) -> pd.DataFrame:
         rows = rows[rows.topic == topic]
     rows = _common(rows, "claimant_kind", "published")
     return rows.assign(
-        figure=[format_figure(v, q, h) for v, q, h in zip(rows.value, rows.qualifier, rows.value_high)],
+        figure=[format_figure(v, q, h) for v, q, h in zip(rows.value, rows.qualifier, rows.value_high, strict=True)],
         low=rows.value.astype(float),
         high=rows.value_high.fillna(rows.value).astype(float),
     ).reset_index(drop=True)
+
+
+def place_figures(place_id: str, table: str = "population") -> pd.DataFrame:
+    """The figures of ``table`` for one place, indexed by id, with the figure in words."""
+    rows = load_table(table)
+    rows = rows[rows.place_id == place_id]
+    value = value_field(table)
+    return with_figure_text(rows, value, f"{value}_high").set_index(rows.columns[0], drop=False).rename_axis(None)
+
+
+def dated_figures(table: str) -> pd.DataFrame:
+    """The figures of ``table`` by their date, ready for ``charts.dated_counts``: date, value,
+    group (the speaker's side), who, source and the figure in words."""
+    rows = load_table(table)
+    value = value_field(table)
+    return with_figure_text(rows, value, f"{value}_high").assign(
+        date=rows[date_field(table)],
+        value=rows[value].astype(int),
+        group=rows.claimant_kind.map(side_of),
+        who=rows.claimant,
+        source=rows.source_id.map(lambda s: short_citation(registry().loc[s])),
+    )
+
+
+def figure_dots(
+    frame,
+    chart_id: str,
+    *,
+    title: str,
+    reference: int,
+    reference_label: str,
+    alt_text: str,
+    source: str,
+    table: str = "population",
+):
+    """Every figure of ``frame`` (rows of ``table``) as a dot, coloured by its kind, against the article's
+    ``reference`` figure: the chart, its source line and the data behind it."""
+    value = value_field(table)
+    points = figure_points(frame, value, table)
+    value_title = column_titles(table, [value])[value]
+    return figure(
+        dot_plot(
+            points,
+            value=value,
+            label="figure",
+            colour="kind",
+            title=title,
+            value_title=value_title,
+            reference=reference,
+            reference_label=reference_label,
+        ),
+        chart_id,
+        alt_text=alt_text,
+        source=source,
+        data=points.rename(
+            columns={
+                "figure": "Who gives the figure (area, year)",
+                "kind": "Kind of figure",
+                value: value_title,
+                "source": "Source",
+            }
+        ),
+    )
 
 
 def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:

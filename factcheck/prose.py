@@ -36,6 +36,11 @@ def _tables(field: str) -> dict[str, dict]:
     return {resource["name"]: resource for resource in resources if field in resource}
 
 
+def date_field(table: str) -> str:
+    """The column holding the date of a dated table's rows, declared as ``dateField``."""
+    return _tables("dateField")[table]["dateField"]
+
+
 def _row(key: str, field: str, role: str) -> tuple[dict, pd.Series]:
     """The resource and the row that ``key`` ("id" or "table:id") names among the tables declaring ``field``."""
     tables = _tables(field)
@@ -67,6 +72,12 @@ def figure_words(key: str) -> Datum:
     resource, row = _row(key, "valueField", "fig")
     value = resource["valueField"]
     return Datum(format_figure(row[value], row["qualifier"], row.get(f"{value}_high")), _source_of(resource, row))
+
+
+def date_value(key: str) -> pd.Timestamp:
+    """The date of a dated row, as a timestamp, for computing with (``date_words`` says it)."""
+    resource, row = _row(key, "dateField", "date")
+    return row[resource["dateField"]]
 
 
 def date_words(key: str) -> Datum:
