@@ -11,7 +11,6 @@ is the same on every run and nbval can compare it.
 from __future__ import annotations
 
 import copy
-import html
 import json
 import re
 import sys
@@ -22,6 +21,9 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 from IPython.display import HTML
+from markupsafe import Markup
+
+from factcheck.markup import render
 
 VEGA_LITE_VERSION = "v" + ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 FONT = "DejaVu Sans, Verdana, sans-serif"
@@ -281,15 +283,13 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
 
 
 def _table(data: pd.DataFrame) -> str:
-    from factcheck.tables import cell_text, html_table
+    from factcheck.tables import cell_text, table_html
 
     rows = [
         [cell_text(value.item() if hasattr(value, "item") else value) for value in row]
         for row in data.itertuples(index=False)
     ]
-    return html_table(
-        "The data behind this chart", [html.escape(str(c)) for c in data.columns], rows, classes="fc-chart-table"
-    )
+    return table_html("The data behind this chart", [str(c) for c in data.columns], rows, classes="fc-chart-table")
 
 
 def _json(spec: dict) -> str:
@@ -313,17 +313,20 @@ def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: st
     ):  # the labels leave the plot too little
         wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)
     narrow, narrow_svg = _fit(_layout(spec, NARROW), NARROW)
-    label = html.escape(alt_text)
-    body = f"""<figure class="fc-chart" id="chart-{chart_id}" data-wide="{WIDE}">
-<div class="fc-chart-live" aria-hidden="true"></div>
-<div class="fc-chart-static" role="img" aria-label="{label}">{wide_svg}</div>
-<div class="fc-chart-static-narrow" role="img" aria-label="{label}">{narrow_svg}</div>
-<script type="application/json" class="fc-chart-spec">{_json(wide)}</script>
-<script type="application/json" class="fc-chart-spec-narrow">{_json(narrow)}</script>
-<figcaption><p>{label}</p><p class="fc-chart-source">Source: {html.escape(source)}</p>
-<details><summary>The data behind this chart</summary>{_table(data)}</details></figcaption>
-</figure>"""
-    return HTML(body)
+    return HTML(
+        render(
+            "figure.html",
+            chart_id=chart_id,
+            wide=WIDE,
+            alt_text=alt_text,
+            source=source,
+            wide_svg=Markup(wide_svg),
+            narrow_svg=Markup(narrow_svg),
+            wide_spec=Markup(_json(wide)),
+            narrow_spec=Markup(_json(narrow)),
+            data=_table(data),
+        )
+    )
 
 
 def javascript_bundle() -> str:
