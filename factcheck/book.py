@@ -1,11 +1,14 @@
-"""The book's own metadata and pages, read from ``_config.yml`` and ``_toc.yml`` (one place for each)."""
+"""The book's own metadata and table of contents, read from ``_config.yml`` and ``_toc.yml`` (one place for each);
+its pages' paths and links are :mod:`factcheck.pages`."""
 
 from __future__ import annotations
 
 import os
 import re
 from functools import cache
+from html import escape, unescape
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 
@@ -48,11 +51,6 @@ def book_metadata(root: Path | None = None) -> dict:
     }
 
 
-def page(role: str) -> str:
-    """The path (without suffix) of the page playing ``role`` (register, sources...), from ``_config.yml``."""
-    return book_metadata()["pages"][role]
-
-
 def _toc_files(node) -> list[str]:
     if isinstance(node, dict):
         own = [node["file"]] if "file" in node else []
@@ -75,16 +73,9 @@ def book_notebooks(root: Path | None = None) -> list[Path]:
     return [root / f"{page}.ipynb" for page in toc_pages(root) if (root / f"{page}.ipynb").is_file()]
 
 
-def page_href(role: str) -> str:
-    """Link to the page playing ``role`` from any chapter (the pages all live in one folder)."""
-    return Path(page(role)).name + ".html"
-
-
 def report_error_href(subject: str, repository: str) -> str:
     """Where a reader reports an error in ``subject`` (a claim id, or "" for the book): the repository's
     new-issue form, with the subject in its title and body."""
-    from urllib.parse import quote
-
     title = f"Error in claim {subject}" if subject else "Error in the book"
     body = (f"Claim: {subject}\n\n" if subject else "") + "What is wrong, and the source that shows it:\n"
     return f"{repository}/issues/new?title={quote(title)}&body={quote(body)}"
@@ -99,8 +90,6 @@ def with_report_links(body: str, repository: str) -> str:
 
     The notebooks' stored outputs link to the Corrections page, so that they do
     not depend on where the book is published; the build fills in the address."""
-    from html import escape, unescape
-
     if not repository:
         return body
     body = REPORT_LINK.sub(

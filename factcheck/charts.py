@@ -23,7 +23,11 @@ import vl_convert as vlc
 from IPython.display import HTML
 from markupsafe import Markup
 
+from factcheck.book import book_metadata
+from factcheck.dates import short_date
 from factcheck.markup import render
+from factcheck.tables import cell_text, table_html
+from factcheck.verdicts import SCALE
 
 VEGA_LITE_VERSION = "v" + ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 FONT = "DejaVu Sans, Verdana, sans-serif"
@@ -283,8 +287,6 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
 
 
 def _table(data: pd.DataFrame) -> str:
-    from factcheck.tables import cell_text, table_html
-
     rows = [
         [cell_text(value.item() if hasattr(value, "item") else value) for value in row]
         for row in data.itertuples(index=False)
@@ -405,8 +407,6 @@ def verdict_bars(
     lists the categories top to bottom (default: alphabetical). Colours are
     the verdict scale's own, and every bar's verdict is named in its tooltip.
     """
-    from factcheck.verdicts import SCALE
-
     panels = [
         counts[counts.when == when].drop(columns="when").reset_index(drop=True)
         for when in ("At publication", "With hindsight")
@@ -447,8 +447,6 @@ def verdict_bars(
 def sides() -> dict[str, dict]:
     """Who speaks, in groups with one colour and one shape each, on every chart:
     the book's ``sides`` in ``_config.yml``, by label, in legend order."""
-    from factcheck.book import book_metadata
-
     return {side["label"]: side for side in book_metadata()["sides"]}
 
 
@@ -535,7 +533,7 @@ def timeline(
     with a tick every ``step`` of them. ``labels`` names a column whose text is
     written beside each mark.
     """
-    data = events.assign(end_date=events.end_date.fillna(events.date), when=events.date.dt.strftime("%-d %b %Y"))
+    data = events.assign(end_date=events.end_date.fillna(events.date), when=events.date.map(short_date))
     height = 34 * max(1, data.track.nunique())
     first, last = span or (data.date.min(), data.end_date.max())
     x = _time_axis(first, last, unit, step)
@@ -760,8 +758,6 @@ def locator_map(
     (longitude, latitude, longitude2, latitude2) draws a thin line between
     two points, such as a distance the text gives.
     """
-    from factcheck.book import book_metadata
-
     fills = book_metadata()["countries"]  # the book's own countries stand out; the rest are grey
     layers = [
         alt.Chart(alt.Data(values=[feature])).mark_geoshape(

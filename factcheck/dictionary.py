@@ -10,8 +10,9 @@ from IPython.display import HTML
 
 from factcheck.book import DOWNLOADS
 from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table
+from factcheck.dates import format_date
 from factcheck.markup import render
-from factcheck.register import link
+from factcheck.pages import link
 
 
 def descriptor() -> dict:
@@ -30,7 +31,7 @@ def coverage(name: str, resource: dict) -> str:
     dates = [f["name"] for f in resource["schema"]["fields"] if f["type"] == "date"]
     values = pd.concat([frame[d] for d in dates]).dropna() if dates else pd.Series(dtype="datetime64[ns]")
     if len(values):
-        words += f"; dates from {values.min().day} {values.min():%B %Y} to {values.max().day} {values.max():%B %Y}"
+        words += f"; dates from {format_date(values.min())} to {format_date(values.max())}"
     return words
 
 

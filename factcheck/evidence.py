@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from factcheck.book import book_metadata
 from factcheck.charts import side_of
-from factcheck.claims import format_date, format_span
 from factcheck.datapackage import load_table
+from factcheck.dates import format_date, format_span
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
-from factcheck.methodology import made_public_later
 from factcheck.sources import registry, short_citation
-from factcheck.tables import format_figure
+from factcheck.window import made_public_later
+from factcheck.words import format_figure
 
 
 def _common(frame: pd.DataFrame, kind: str, made_public: str) -> pd.DataFrame:
@@ -32,7 +33,8 @@ def events(topic: str | None = None) -> pd.DataFrame:
         rows = rows[rows.topic == topic]
     rows = _common(rows, "actor_kind", "date")
     rows["when"] = [
-        format_span(*args) for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision)
+        format_span(*args)
+        for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision, strict=True)
     ]
     return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
 
@@ -44,7 +46,7 @@ def figures(topic: str | None = None) -> pd.DataFrame:
         rows = rows[rows.topic == topic]
     rows = _common(rows, "claimant_kind", "published")
     return rows.assign(
-        figure=[format_figure(v, q, h) for v, q, h in zip(rows.value, rows.qualifier, rows.value_high)],
+        figure=[format_figure(v, q, h) for v, q, h in zip(rows.value, rows.qualifier, rows.value_high, strict=True)],
         low=rows.value.astype(float),
         high=rows.value_high.fillna(rows.value).astype(float),
     ).reset_index(drop=True)
@@ -79,8 +81,6 @@ def km_between(a: str, b: str) -> float:
 def km_from_border(place_id: str, countries: tuple[str, str] | None = None) -> float:
     """Distance from a place of places.csv to the border two countries share, in kilometres
     (by default the first two of the book's ``countries`` in ``_config.yml``)."""
-    from factcheck.book import book_metadata
-
     countries = countries or tuple(book_metadata()["countries"])[:2]
     place = _place(place_id)
     return distance_to_lines_km(place.latitude, place.longitude, shared_border(*countries))

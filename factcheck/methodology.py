@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 from IPython.display import HTML
 
-from factcheck.claims import badge, format_date
+from factcheck.claims import badge
 from factcheck.datapackage import load_table
-from factcheck.register import link, register
+from factcheck.dates import format_date
+from factcheck.labels import label
+from factcheck.pages import claim_href
+from factcheck.register import register
 from factcheck.tables import html_table
 from factcheck.verdicts import BEST_RATING, SCALE, WORST_RATING
+from factcheck.window import (  # re-exported: chapters import the window from here
+    made_public_later as made_public_later,
+)
+from factcheck.window import (
+    publication_bounds as publication_bounds,
+)
+from factcheck.window import (
+    publication_window as publication_window,
+)
+from factcheck.words import short_quote
 
 
 def _table(caption: str, headings: list[str], rows: list[list[str]]) -> HTML:
@@ -27,7 +41,7 @@ def scale_with_examples(page: str) -> HTML:
         example = "none yet"
         if len(examples):
             c = examples.iloc[0]
-            example = f'<a href="{link(page, c.page, "claim-" + c.claim_id)}"><q>{html.escape(c.quote)}</q></a>'
+            example = _quote_link(page, c)
         rows.append([badge(v.label), html.escape(v.meaning), example])
     return _table("The verdict scale", ["Label", "Meaning", "Example from this article"], rows)
 
@@ -39,30 +53,8 @@ def rating_table() -> HTML:
     return _table(caption, ["Label (alternateName)", "ratingValue"], rows)
 
 
-def publication_bounds() -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The first and last day the article can have appeared: the latest of the
-    earliest bounds and the earliest of the latest bounds its clues give."""
-    clues = load_table("publication_clues")
-    earliest = clues.loc[clues.bound == "earliest", "bound_date"].max()
-    latest = clues.loc[clues.bound == "latest", "bound_date"].min()
-    if earliest > latest:
-        raise ValueError("the publication clues contradict each other: the window is empty")
-    return earliest, latest
-
-
-def publication_window() -> dict:
-    """The publication window in words, and its length in days."""
-    earliest, latest = publication_bounds()
-    return {"earliest": format_date(earliest), "latest": format_date(latest), "days": (latest - earliest).days + 1}
-
-
-def made_public_later(dates: pd.Series) -> pd.Series:
-    """Whether each date falls after the publication window: such a fact is hindsight."""
-    return dates > publication_bounds()[1]
-
-
 def _quote_link(page: str, c: pd.Series) -> str:
-    return f'<a href="{link(page, c.page, "claim-" + c.claim_id)}"><q>{html.escape(c.quote)}</q></a>'
+    return f'<a href="{claim_href(page, c)}"><q>{html.escape(c.quote)}</q></a>'
 
 
 def verdict_changes(page: str) -> HTML:
@@ -91,15 +83,11 @@ def hindsight_notes(page: str) -> HTML:
 
 
 def _short_quote_link(page: str, c: pd.Series) -> str:
-    from factcheck.words import short_quote
-
-    return f'<a href="{link(page, c.page, "claim-" + c.claim_id)}">“{html.escape(short_quote(c.quote))}”</a>'
+    return f'<a href="{claim_href(page, c)}">“{html.escape(short_quote(c.quote))}”</a>'
 
 
 def _claims_named(page: str, text: str, claims: pd.DataFrame) -> str:
     """``text`` escaped, each claim id in it replaced by the claim's short quote, linked to its check."""
-    import re
-
     return re.sub(
         r"[a-z0-9]+(?:-[a-z0-9]+)+",
         lambda m: _short_quote_link(page, claims.loc[m[0]]) if m[0] in claims.index else m[0],
@@ -118,8 +106,6 @@ def report_an_error() -> HTML:
 
 def corrections_table(page: str) -> HTML:
     """Every correction, newest first: when, what kind, which claim, what was wrong and what changed."""
-    from factcheck.labels import label
-
     corrections = load_table("corrections").sort_values(["date", "correction_id"], ascending=[False, True])
     claims = register().set_index("claim_id", drop=False)
     rows = []

@@ -4,35 +4,23 @@ counts behind the overview charts, and the article annotated claim by claim."""
 from __future__ import annotations
 
 import html
-import posixpath
 
 import pandas as pd
 from IPython.display import HTML
 
 from factcheck.article import SENTENCE_END, load_article
-from factcheck.claims import (
-    ATTRIBUTION_NOTE,
-    badge,
-    checked_in,
-    embedded_review,
-    register_page,
-    reports_speech,
-    resolve_figures,
-)
+from factcheck.claimreview import embedded_review
+from factcheck.claims import ATTRIBUTION_NOTE, badge, reports_speech
 from factcheck.datapackage import load_table
 from factcheck.labels import label
+from factcheck.pages import checked_in, claim_anchor, claim_href, link, mark_anchor, register_page
+from factcheck.prose import resolve_figures
 from factcheck.verdicts import LABELS, verdict
 from factcheck.words import first_sentence, paragraph_name
 
 WHEN = {"verdict": "At publication", "verdict_hindsight": "With hindsight"}
 # The verdict first, then the claim and what we found: on a narrow screen that is the order a reader needs.
 REGISTER_HEADINGS = ["Verdict", "The article says, and what we found", "Checked in"]
-
-
-def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Relative link between two pages given by their paths from the book root."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return f"{target}#{anchor}" if anchor else target
 
 
 def register() -> pd.DataFrame:
@@ -89,12 +77,8 @@ def claims_table() -> HTML:
     rows, reviews = [], []
     for number, (_, c) in enumerate(claims.iterrows()):
         here = c.page == here_page
-        where = (
-            "this table"
-            if here
-            else f'<a href="{link(here_page, c.page, "claim-" + c.claim_id)}">{html.escape(c.topic_title)}</a>'
-        )
-        row_id = f' id="claim-{c.claim_id}"' if here else ""
+        where = "this table" if here else f'<a href="{claim_href(here_page, c)}">{html.escape(c.topic_title)}</a>'
+        row_id = f' id="{claim_anchor(c.claim_id)}"' if here else ""
         labels = badge(c.verdict)
         if c.verdict_hindsight != c.verdict:
             labels += f' <span class="fc-hindsight">with hindsight {badge(c.verdict_hindsight)}</span>'
@@ -105,7 +89,10 @@ def claims_table() -> HTML:
         ]
         rows.append(
             f'<tr{row_id} data-verdict="{c.verdict}">'
-            + "".join(f'<td data-label="{h}"{attrs}>{cell}</td>' for h, (attrs, cell) in zip(REGISTER_HEADINGS, cells))
+            + "".join(
+                f'<td data-label="{h}"{attrs}>{cell}</td>'
+                for h, (attrs, cell) in zip(REGISTER_HEADINGS, cells, strict=True)
+            )
             + "</tr>"
         )
         if here:
@@ -142,7 +129,7 @@ def claims_checked_here(page: str) -> HTML:
             if c.verdict_hindsight != c.verdict
             else ""
         )
-        + f' <a href="#claim-{c.claim_id}"><q>{html.escape(c.quote)}</q></a> '
+        + f' <a href="#{claim_anchor(c.claim_id)}"><q>{html.escape(c.quote)}</q></a> '
         f'<span class="fc-claims-here-line">{html.escape(first_sentence(c.conclusion)[0])}</span></li>'
         for _, c in here.iterrows()
     )
@@ -161,16 +148,13 @@ def front_findings(page: str) -> HTML:
     claims = register()
     topics = load_table("topics")
 
-    def href(c: pd.Series) -> str:
-        return link(page, c.page, "claim-" + c.claim_id)
-
     rows = []
     for v in LABELS:
         these = claims[claims.verdict == v]
         if these.empty:
             continue
         squares = "".join(
-            f'<a class="fc-square" href="{href(c)}" title="{html.escape(c.quote, quote=True)}" '
+            f'<a class="fc-square" href="{claim_href(page, c)}" title="{html.escape(c.quote, quote=True)}" '
             f'aria-label="{html.escape(verdict(v).title, quote=True)}: {html.escape(c.quote, quote=True)}"></a>'
             for _, c in these.iterrows()
         )
@@ -184,7 +168,7 @@ def front_findings(page: str) -> HTML:
         .sort_values("order", ascending=False, kind="stable")
     )
     wrong_items = "".join(
-        f'<li>{badge(c.verdict)} <a href="{href(c)}"><q>{html.escape(c.quote)}</q></a> '
+        f'<li>{badge(c.verdict)} <a href="{claim_href(page, c)}"><q>{html.escape(c.quote)}</q></a> '
         f'<span class="fc-claims-here-line">{html.escape(first_sentence(c.conclusion)[0])}</span></li>'
         for _, c in wrong.iterrows()
     )
@@ -264,8 +248,8 @@ def annotated_article(page: str) -> HTML:
             kind = f"fc-claim fc-claim--{v.label}" + (" fc-claim--attribution" if c.claim_type == "attribution" else "")
             note = f"{html.escape(v.title.lower())}" + (f" {ATTRIBUTION_MARK}" if attribution else "")
             out.append(
-                f'<a class="{kind}" style="--fc-verdict:{v.colour}" id="mark-{c.claim_id}" '
-                f'href="{link(page, c.page, "claim-" + c.claim_id)}" title="{html.escape(v.title)}: {html.escape(c.conclusion)}">'
+                f'<a class="{kind}" style="--fc-verdict:{v.colour}" id="{mark_anchor(c.claim_id)}" '
+                f'href="{claim_href(page, c)}" title="{html.escape(v.title)}: {html.escape(c.conclusion)}">'
                 f"{html.escape(text[begin : start + len(c.quote)])}</a>"
                 f'<sup class="fc-claim-note">[<a href="#note-{c.claim_id}">{n}</a>, {note}]</sup>'
             )
@@ -284,8 +268,8 @@ def annotated_article(page: str) -> HTML:
         + f" <q>{html.escape(c.quote)}</q> ({paragraph_name(c.paragraph, article.has_headline)}): "
         + (f"<em>{ATTRIBUTION_NOTE[0].upper() + ATTRIBUTION_NOTE[1:]}.</em> " if reports_speech(c) else "")
         + f"{html.escape(c.conclusion)} "
-        f'<a href="{link(page, c.page, "claim-" + c.claim_id)}">Where it is checked</a> '
-        f'<a href="#mark-{c.claim_id}" aria-label="Back to the claim in the article">↩</a></li>'
+        f'<a href="{claim_href(page, c)}">Where it is checked</a> '
+        f'<a href="#{mark_anchor(c.claim_id)}" aria-label="Back to the claim in the article">↩</a></li>'
         for c in notes
     )
     return HTML(

@@ -6,30 +6,13 @@ import pandas as pd
 from IPython.display import HTML
 from markupsafe import Markup, escape
 
+from factcheck.dates import format_date
+from factcheck.labels import column_titles, titles, titles_of
 from factcheck.markup import render
+from factcheck.sources import cite, registry, short_citation
+from factcheck.words import format_figure, format_number
 
 FOLDED_ROWS = 6  # a sourced table longer than this is folded behind a disclosure
-QUALIFIER_WORDS = {
-    "exact": "",
-    "about": "about ",
-    "more-than": "more than ",
-    "at-least": "at least ",
-    "fewer-than": "fewer than ",
-    "up-to": "up to ",
-    "between": "",
-}
-
-
-def format_number(value) -> str:
-    """1234567 as "1,234,567"; 86.2 stays "86.2"."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{float(value):,}"
-
-
-def format_figure(value, qualifier: str, high=None) -> str:
-    """A figure as a reader says it: "about 73,000", "4,000 to 4,500"."""
-    if qualifier == "between" and pd.notna(high):
-        return f"{format_number(value)} to {format_number(high)}"
-    return f"{QUALIFIER_WORDS[qualifier]}{format_number(value)}"
 
 
 def with_figure_text(frame: pd.DataFrame, value: str, high: str) -> pd.DataFrame:
@@ -41,9 +24,6 @@ def with_figure_text(frame: pd.DataFrame, value: str, high: str) -> pd.DataFrame
 
 def figure_points(frame: pd.DataFrame, value: str, table: str = "population") -> pd.DataFrame:
     """One labelled point per figure for a dot plot: who gives it, for what area, when, and its source."""
-    from factcheck.labels import titles
-    from factcheck.sources import registry, short_citation
-
     sources = registry()
     year = frame.reference_date.fillna(frame.stated_on).dt.year.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
     area = frame.area.map(titles(table, "area")).str.lower()
@@ -73,7 +53,7 @@ def html_table(caption: str, headings: list[str], rows: list[list[str]], *, clas
 def cell_text(value) -> str:
     """A value as a table cell shows it: dates in words, numbers with thousands separators, text escaped."""
     if isinstance(value, pd.Timestamp):
-        return f"{value.day} {value:%B %Y}"
+        return format_date(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -91,9 +71,6 @@ def sourced_table(
     links to its entry on the Sources page. A table of more than
     ``FOLDED_ROWS`` rows is folded behind a disclosure.
     """
-    from factcheck.labels import column_titles, titles_of
-    from factcheck.sources import cite
-
     columns = column_titles(table, columns)
     words = titles_of(table) if table else {}
     rows = [

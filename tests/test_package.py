@@ -12,14 +12,16 @@ from conftest import DATA, ROOT
 
 from factcheck import charts
 from factcheck.article import load_article, split_sentences
-from factcheck.claims import quoted_number, resolve_figures, verdict_box
+from factcheck.claims import quoted_number, verdict_box
 from factcheck.datapackage import load_table
 from factcheck.evidence import figures
 from factcheck.glue import plain
 from factcheck.labels import label
+from factcheck.prose import resolve_figures
 from factcheck.sources import cite, registry, short_citation, sources_page
-from factcheck.tables import figure_points, format_figure, html_table, with_figure_text
+from factcheck.tables import figure_points, html_table, with_figure_text
 from factcheck.verdicts import BEST_RATING, LABELS, SCALE, WORST_RATING, verdict
+from factcheck.words import format_figure
 
 
 def test_the_scale_has_the_six_fixed_labels_in_order():
