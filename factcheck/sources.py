@@ -8,25 +8,26 @@ its publisher's own site; a copy that was read elsewhere is named, never linked.
 
 from __future__ import annotations
 
-import html
 from functools import cache
 from urllib.parse import urlsplit
 
 import pandas as pd
 from IPython.display import HTML
+from markupsafe import Markup
 
 from factcheck.datapackage import data_state, find_data_dir, load_table
 from factcheck.dates import format_date, published_date
 from factcheck.dictionary import descriptor
 from factcheck.labels import label, titles_of
+from factcheck.markup import render
 from factcheck.pages import claim_href, source_anchor, source_href
 from factcheck.verdicts import verdict
 from factcheck.words import format_figure, short_quote, split_title_note
 
 
-def cite(source_id: str) -> str:
+def cite(source_id: str) -> Markup:
     """A source as linked HTML: the publisher and date to its entry on the Sources page."""
-    return f'<a class="fc-cite" href="{source_href(source_id)}">{html.escape(short_citation(source(source_id)))}</a>'
+    return render("cite.html", href=source_href(source_id), citation=short_citation(source(source_id)))
 
 
 def registry() -> pd.DataFrame:
@@ -59,12 +60,11 @@ def published_words(row: pd.Series) -> str:
     return published_date(row.published, row.published_precision)
 
 
-def title_link(row: pd.Series) -> str:
+def title_link(row: pd.Series) -> Markup:
     """The source's title linked to the piece on its publisher's site; a note on the
     title's provenance ("title not seen") follows, outside the link."""
     title, note = split_title_note(row.title)
-    link = f'<a class="fc-external" href="{html.escape(row.url)}">{html.escape(title)}</a>'
-    return link + (f' <span class="fc-title-note">({html.escape(note)})</span>' if note else "")
+    return render("title_link.html", url=row.url, title=title, note=note)
 
 
 def short_citation(row: pd.Series) -> str:
@@ -180,9 +180,12 @@ WHAT = {
 }
 
 
-def claim_words(from_page: str, row: pd.Series) -> str:
+def claim_words(from_page: str, row: pd.Series) -> Markup:
     """A claim as readers meet it: a short form of its quote, linked to its check, and its verdict."""
-    return f'<a href="{claim_href(from_page, row)}">“{html.escape(short_quote(row.quote))}”</a> ({html.escape(verdict(row.verdict).title.lower())})'
+    href = claim_href(from_page, row)
+    return render(
+        "claim_words.html", href=href, quote=short_quote(row.quote), verdict=verdict(row.verdict).title.lower()
+    )
 
 
 def sources_page(page: str) -> HTML:
@@ -190,27 +193,26 @@ def sources_page(page: str) -> HTML:
     claims = load_table("claims").set_index("claim_id", drop=False)
     sources = registry().sort_values(["publisher", "published", "title"], na_position="last")
     citing = _citing_rows()
-    items = []
+    entries = []
     for _, row in sources.iterrows():
         uses = citing[citing.source_id == row.source_id]
-        claim_links = "; ".join(claim_words(page, claims.loc[c]) for c in dict.fromkeys(uses.claim_id) if c)
-        others = "; ".join(
-            f"{WHAT[what]}: {html.escape(', '.join(dict.fromkeys(group.text)))}"
-            for what, group in uses[uses.what != "claim"].groupby("what")
+        entries.append(
+            {
+                "anchor": source_anchor(row.source_id),
+                "publisher": row.publisher,
+                "carrier": row.carrier,
+                "title_link": title_link(row),
+                "date": published_words(row),
+                "kind": label("sources", "source_kind", row.source_kind),
+                "voice": voice(row),
+                "read_via": list(
+                    dict.fromkeys(urlsplit(u).hostname or u for u in row.read_via.replace(";", " ").split())
+                ),
+                "claims": [claim_words(page, claims.loc[c]) for c in dict.fromkeys(uses.claim_id) if c],
+                "rows": [
+                    (WHAT[what], list(dict.fromkeys(group.text)))
+                    for what, group in uses[uses.what != "claim"].groupby("what")
+                ],
+            }
         )
-        carried = f", carried by {html.escape(row.carrier)}" if row.carrier else ""
-        read_via = ""
-        if row.read_via:
-            hosts = ", ".join(dict.fromkeys(urlsplit(u).hostname or u for u in row.read_via.replace(";", " ").split()))
-            read_via = f'<p class="fc-source-via">We read a copy of it on {html.escape(hosts)} (not linked: not the publisher\'s).</p>'
-        date = published_words(row)
-        items.append(
-            f'<li id="{source_anchor(row.source_id)}"><p><strong>{html.escape(row.publisher)}</strong>{carried}: '
-            f"{title_link(row)} ({date}). "
-            f'<span class="fc-source-kind">{html.escape(label("sources", "source_kind", row.source_kind))}; '
-            f"{html.escape(voice(row))}.</span></p>{read_via}"
-            + (f'<p class="fc-source-uses">Evidence for {claim_links}.</p>' if claim_links else "")
-            + (f'<p class="fc-source-uses">Also the source of {others}.</p>' if others else "")
-            + "</li>"
-        )
-    return HTML(f'<ol class="fc-sources" aria-label="Every source, by publisher">{"".join(items)}</ol>')
+    return HTML(render("sources_page.html", sources=entries))

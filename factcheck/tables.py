@@ -75,7 +75,7 @@ def sourced_table(
     words = titles_of(table) if table else {}
     rows = [
         [cell_text(words.get(c, {}).get(row[c], row[c])) for c in columns]
-        + [render("source_cell.html", citation=Markup(cite(row.source_id)), locator=row.locator)]
+        + [render("source_cell.html", citation=cite(row.source_id), locator=row.locator)]
         for _, row in frame.iterrows()
     ]
     listing = table_html(caption, [*columns.values(), "Source"], rows)
