@@ -6,19 +6,22 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+from markupsafe import Markup
 
 from factcheck.article import load_article
 from factcheck.book import book_metadata
 from factcheck.datapackage import load_table
+from factcheck.markup import render
 from factcheck.pages import claim_url
 from factcheck.prose import resolve_figures
 from factcheck.verdicts import BEST_RATING, WORST_RATING, verdict
 
 
-def json_ld_script(data: dict) -> str:
+def json_ld_script(data: dict) -> Markup:
     """``data`` as an embedded JSON-LD script ("</" escaped so it cannot close the tag)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/ld+json">{text}</script>'
+    return render(
+        "json_ld.html", json=Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
+    )
 
 
 def claim_review(row: pd.Series, fragment_only: bool = False) -> dict:
@@ -63,10 +66,10 @@ def date_modified(row: pd.Series) -> pd.Timestamp:
     return max([row.reviewed_on, *dates])
 
 
-def embedded_review(row: pd.Series) -> str:
-    """The claim's ClaimReview as a script for the page that checks it; "" for an opinion."""
+def embedded_review(row: pd.Series) -> Markup:
+    """The claim's ClaimReview as a script for the page that checks it; nothing for an opinion."""
     if verdict(row.verdict).rating is None:
-        return ""
+        return Markup()
     return json_ld_script(claim_review(row, fragment_only=True))
 
 

@@ -6,17 +6,18 @@ from the claims register and the source registry, never written by hand.
 
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
 from IPython.display import HTML
+from markupsafe import Markup
 
 from factcheck.article import load_article
 from factcheck.claimreview import embedded_review
 from factcheck.datapackage import load_table
 from factcheck.dates import format_date as format_date  # re-exported, as are format_span and figure_value:
 from factcheck.dates import format_span as format_span  # chapters import them from here
+from factcheck.markup import render
 from factcheck.pages import claim_anchor, mark_href, page_href, source_href
 from factcheck.prose import figure_value as figure_value
 from factcheck.prose import resolve_figures
@@ -39,20 +40,9 @@ def claim_evidence(claim_id: str) -> pd.DataFrame:
     return evidence[evidence.claim_id == claim_id].merge(registry().reset_index(drop=True), on="source_id", how="left")
 
 
-def badge(label: str, prefix: str = "") -> str:
+def badge(label: str, prefix: str = "") -> Markup:
     """A verdict label in its colour, always written out in words."""
-    v = verdict(label)
-    lead = f'<span class="fc-badge-prefix">{prefix}</span> ' if prefix else ""
-    return f'<span class="fc-badge fc-badge--{v.label}" style="--fc-verdict:{v.colour}">{lead}{html.escape(v.title)}</span>'
-
-
-def _evidence_item(row: pd.Series) -> str:
-    date = published_words(row)
-    return (
-        f'<li><a href="{source_href(row.source_id)}">{html.escape(row.publisher)}</a>, '
-        f"{title_link(row)} ({date}), {html.escape(row.locator)}:"
-        f'<blockquote lang="und">{html.escape(strip_wiki_markup(row.excerpt))}</blockquote></li>'
-    )
+    return render("badge.html", verdict=verdict(label), prefix=prefix)
 
 
 ATTRIBUTION_NOTE = "the verdict is on whether it was said; what was said is not verified by it"
@@ -64,26 +54,11 @@ def reports_speech(row: pd.Series) -> bool:
     return row.claim_type == "attribution" and row.verdict in ENDORSING
 
 
-def verdict_labels(row: pd.Series) -> str:
-    """The verdict badge, and a "with hindsight" badge only where hindsight changes the verdict."""
-    labels = badge(row.verdict, "Verdict:")
-    if row.verdict_hindsight != row.verdict:
-        labels += " " + badge(row.verdict_hindsight, "With hindsight:")
-    return labels
-
-
-def article_link(row: pd.Series) -> str:
-    """Where the claim sits in the article ("headline", "paragraph 5"), linked to its mark on the annotated article."""
-    return f'<a href="{mark_href(row.claim_id)}">{paragraph_name(row.paragraph, load_article().has_headline)}</a>'
-
-
-def report_link(claim_id: str) -> str:
+def report_link(claim_id: str) -> Markup:
     """A link for reporting an error in a claim's check, carrying its id: to the Corrections page's
     section on reporting, which the build points at the repository's issue form when the book names one."""
-    return (
-        f'<a class="fc-report" data-report="{html.escape(claim_id, quote=True)}" '
-        f'href="{html.escape(page_href("corrections"))}#report-an-error">Report an error in this check</a>'
-    )
+    href = page_href("corrections") + "#report-an-error"
+    return render("report_link.html", subject=claim_id, href=href, text="Report an error in this check")
 
 
 def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
@@ -93,26 +68,40 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
     same values the chapter glues into its prose).
     """
     row = claim(claim_id)
-    hindsight = ""
-    if row.hindsight_note:
-        what = "What changed" if row.verdict_hindsight != row.verdict else "What came later"
-        hindsight = f'<p class="fc-verdict-change">{what}: {html.escape(resolve_figures(row.hindsight_note))}</p>'
-    figure_items = "".join(
-        f"<dt>{html.escape(label)}</dt><dd>{html.escape(str(value))}</dd>" for label, value in (figures or {}).items()
-    )
-    figures_html = f'<dl class="fc-verdict-figures">{figure_items}</dl>' if figure_items else ""
     evidence = claim_evidence(claim_id)
-    items = "".join(_evidence_item(e) for _, e in evidence.iterrows())
-    body = f"""<aside class="fc-verdict" id="{claim_anchor(claim_id)}" style="--fc-verdict-colour:{verdict(row.verdict).colour}" aria-label="Verdict on: {html.escape(short_quote(row.quote), quote=True)}">
-<p class="fc-verdict-claim">The article says: <q>{html.escape(row.quote)}</q> <span class="fc-verdict-where">({article_link(row)})</span></p>
-<p class="fc-verdict-labels">{verdict_labels(row)}</p>
-{f'<p class="fc-verdict-attribution">Note: {ATTRIBUTION_NOTE}.</p>' if reports_speech(row) else ""}
-<p class="fc-verdict-conclusion">{html.escape(resolve_figures(row.conclusion))}</p>
-{hindsight}{figures_html}<details class="fc-verdict-sources"><summary>Evidence ({evidence.source_id.nunique()} sources)</summary><ul>{items}</ul></details>
-<p class="fc-verdict-report">{report_link(claim_id)}</p>
-{embedded_review(row)}
-</aside>"""
-    return HTML(body)
+    items = [
+        {
+            "href": source_href(e.source_id),
+            "publisher": e.publisher,
+            "title_link": title_link(e),
+            "date": published_words(e),
+            "locator": e.locator,
+            "excerpt": strip_wiki_markup(e.excerpt),
+        }
+        for _, e in evidence.iterrows()
+    ]
+    return HTML(
+        render(
+            "verdict_box.html",
+            anchor=claim_anchor(claim_id),
+            colour=verdict(row.verdict).colour,
+            short_quote=short_quote(row.quote),
+            quote=row.quote,
+            mark_href=mark_href(row.claim_id),
+            paragraph=paragraph_name(row.paragraph, load_article().has_headline),
+            badge=badge,
+            verdict=row.verdict,
+            hindsight_verdict=row.verdict_hindsight,
+            attribution_note=ATTRIBUTION_NOTE if reports_speech(row) else "",
+            conclusion=resolve_figures(row.conclusion),
+            hindsight_note=resolve_figures(row.hindsight_note) if row.hindsight_note else "",
+            figures=figures or {},
+            sources=evidence.source_id.nunique(),
+            evidence=items,
+            report_link=report_link(claim_id),
+            review=embedded_review(row),
+        )
+    )
 
 
 def quoted_number(claim_id: str) -> int:
