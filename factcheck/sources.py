@@ -184,7 +184,11 @@ def claim_words(from_page: str, row: pd.Series) -> Markup:
     """A claim as readers meet it: a short form of its quote, linked to its check, and its verdict."""
     href = claim_href(from_page, row)
     return render(
-        "claim_words.html", href=href, quote=short_quote(row.quote), verdict=verdict(row.verdict).title.lower()
+        "claim_words.html",
+        href=href,
+        short=True,
+        quote=short_quote(row.quote),
+        verdict=verdict(row.verdict).title.lower(),
     )
 
 
