@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import re
 from functools import cache
-from html import escape, unescape
 from pathlib import Path
 from urllib.parse import quote
 
 import yaml
+from markupsafe import Markup
 
 from factcheck.datapackage import find_data_dir
+from factcheck.markup import render
 
 BASEURL_ENV = "BOOK_BASEURL"
 REPOSITORY_ENV = "BOOK_REPOSITORY"
@@ -81,7 +82,7 @@ def report_error_href(subject: str, repository: str) -> str:
     return f"{repository}/issues/new?title={quote(title)}&body={quote(body)}"
 
 
-REPORT_LINK = re.compile(r'<a class="fc-report" data-report="([^"]*)" href="[^"]*"')
+REPORT_LINK = re.compile(r'<a class="fc-report" data-report="([^"]*)" href="[^"]*">(.*?)</a>', re.S)
 REPORT_BOOK = re.compile(r'<p class="fc-report-book" data-report="">.*?</p>', re.S)
 
 
@@ -92,14 +93,11 @@ def with_report_links(body: str, repository: str) -> str:
     not depend on where the book is published; the build fills in the address."""
     if not repository:
         return body
-    body = REPORT_LINK.sub(
-        lambda m: (
-            f'<a class="fc-report" data-report="{m[1]}" href="{escape(report_error_href(unescape(m[1]), repository))}"'
-        ),
-        body,
-    )
-    return REPORT_BOOK.sub(
-        f'<p class="fc-report-book"><a class="fc-report" href="{escape(report_error_href("", repository))}">Report an error</a> '
-        "in the book's repository. Each verdict box has its own link, which names its claim for you.</p>",
-        body,
-    )
+
+    def pointed(link: re.Match) -> str:
+        subject = Markup(link[1]).unescape()
+        href = report_error_href(subject, repository)
+        return render("report_link.html", subject=subject, href=href, text=Markup(link[2]))
+
+    body = REPORT_LINK.sub(pointed, body)
+    return REPORT_BOOK.sub(lambda _: render("report_book.html", href=report_error_href("", repository)), body)
