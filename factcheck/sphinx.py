@@ -21,7 +21,6 @@ a rebuild with nothing to do stays fast.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -30,6 +29,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.domains import Domain
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
@@ -38,6 +38,7 @@ from factcheck import search
 from factcheck.article import load_article
 from factcheck.book import BASEURL_ENV, DOWNLOADS, book_metadata, book_notebooks, with_report_links
 from factcheck.datapackage import DATA_ENV, DESCRIPTOR, DataValidationError, find_data_dir, validate_package
+from factcheck.markup import render
 from factcheck.notebooks import StaleOutputsError, check_outputs, inputs_fingerprint
 from factcheck.pages import page, source_anchor
 
@@ -209,26 +210,17 @@ def _link_preview(app, pagename, templatename, context, doctree) -> None:
     if doctree is None or app.builder.name != "html":
         return
     baseurl = book_metadata()["baseurl"]
-    title = html.escape(re.sub(r"<[^>]+>", "", context.get("title", "")), quote=True)
-    description = html.escape(_description(doctree), quote=True)
-    tags = [
-        f'<meta name="description" content="{description}">',
-        f'<meta property="og:title" content="{title}">',
-        f'<meta property="og:description" content="{description}">',
-        '<meta property="og:type" content="article">',
-        f'<meta property="og:site_name" content="{html.escape(book_metadata()["title"], quote=True)}">',
-    ]
-    if baseurl:
-        tags.append(f'<meta property="og:url" content="{baseurl}{pagename}.html">')
     image = _preview_image(app, pagename, doctree)
-    if image:
+    tags = render(
+        "link_preview.html",
+        description=_description(doctree),
+        title=Markup(context.get("title", "")).striptags(),
+        site_name=book_metadata()["title"],
+        url=f"{baseurl}{pagename}.html" if baseurl else "",
         # absolute where the book knows its address, as link previews want
-        address = baseurl + image if baseurl else context["pathto"](image, 1)
-        tags += [
-            f'<meta property="og:image" content="{address}">',
-            '<meta name="twitter:card" content="summary_large_image">',
-        ]
-    context["metatags"] = context.get("metatags", "") + "\n".join(tags)
+        image=(baseurl + image if baseurl else context["pathto"](image, 1)) if image else "",
+    )
+    context["metatags"] = context.get("metatags", "") + tags
 
 
 def _write_once(path: Path, stamp: str, make, stamps: Path) -> None:
@@ -285,12 +277,8 @@ def _root_page(app, exception) -> None:
     if exception or app.builder.name != "html":
         return
     first = app.builder.get_target_uri(app.config.root_doc)
-    title = html.escape(book_metadata()["title"])
-    (Path(app.outdir) / "index.html").write_text(
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f'<link rel="icon" href="_static/favicon.svg"><meta http-equiv="Refresh" content="0; url={first}"></head>'
-        f'<body><p><a href="{first}">{title}</a></p></body></html>\n'
-    )
+    page = render("root_page.html", title=book_metadata()["title"], first=first)
+    (Path(app.outdir) / "index.html").write_text(page + "\n")
 
 
 def setup(app):

@@ -51,7 +51,8 @@ def html_table(caption: str, headings: list[str], rows: list[list[str]], *, clas
 
 
 def cell_text(value) -> str:
-    """A value as a table cell shows it: dates in words, numbers with thousands separators, text escaped."""
+    """A value as a table cell shows it: dates in words, numbers with thousands separators, text escaped
+    (as ``Markup``: chapters build :func:`html_table`'s cells, which are HTML, from it)."""
     if isinstance(value, pd.Timestamp):
         return format_date(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
