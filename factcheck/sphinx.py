@@ -220,7 +220,7 @@ def _link_preview(app, pagename, templatename, context, doctree) -> None:
         # absolute where the book knows its address, as link previews want
         image=(baseurl + image if baseurl else context["pathto"](image, 1)) if image else "",
     )
-    context["metatags"] = context.get("metatags", "") + tags
+    context["metatags"] = context.get("metatags", "") + str(tags)  # Markup + str would escape the str
 
 
 def _write_once(path: Path, stamp: str, make, stamps: Path) -> None:
