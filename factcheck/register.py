@@ -13,7 +13,7 @@ from factcheck.claimreview import embedded_review
 from factcheck.claims import ATTRIBUTION_NOTE, badge, reports_speech
 from factcheck.datapackage import load_table
 from factcheck.labels import label
-from factcheck.pages import checked_in, claim_anchor, claim_href, link, mark_anchor, register_page
+from factcheck.pages import checked_in, claim_anchor, claim_href, link, mark_anchor, note_anchor, register_page
 from factcheck.prose import resolve_figures
 from factcheck.verdicts import LABELS, verdict
 from factcheck.words import first_sentence, paragraph_name
@@ -251,7 +251,7 @@ def annotated_article(page: str) -> HTML:
                 f'<a class="{kind}" style="--fc-verdict:{v.colour}" id="{mark_anchor(c.claim_id)}" '
                 f'href="{claim_href(page, c)}" title="{html.escape(v.title)}: {html.escape(c.conclusion)}">'
                 f"{html.escape(text[begin : start + len(c.quote)])}</a>"
-                f'<sup class="fc-claim-note">[<a href="#note-{c.claim_id}">{n}</a>, {note}]</sup>'
+                f'<sup class="fc-claim-note">[<a href="#{note_anchor(c.claim_id)}">{n}</a>, {note}]</sup>'
             )
             cursor = start + len(c.quote)
         out.append(html.escape(text[cursor:]))
@@ -263,7 +263,7 @@ def annotated_article(page: str) -> HTML:
                 f'<span class="fc-paragraph-number" aria-label="{paragraph_name(number, article.has_headline)}">{number}</span> {"".join(out)}</p>'
             )
     note_items = "".join(
-        f'<li id="note-{c.claim_id}">{badge(c.verdict)}'
+        f'<li id="{note_anchor(c.claim_id)}">{badge(c.verdict)}'
         + (f" with hindsight {badge(c.verdict_hindsight)}" if c.verdict_hindsight != c.verdict else "")
         + f" <q>{html.escape(c.quote)}</q> ({paragraph_name(c.paragraph, article.has_headline)}): "
         + (f"<em>{ATTRIBUTION_NOTE[0].upper() + ATTRIBUTION_NOTE[1:]}.</em> " if reports_speech(c) else "")
