@@ -15,8 +15,10 @@ from markupsafe import Markup
 from factcheck.article import load_article
 from factcheck.claimreview import embedded_review
 from factcheck.datapackage import load_table
-from factcheck.dates import format_date as format_date  # re-exported, as are format_span and figure_value:
-from factcheck.dates import format_span as format_span  # chapters import them from here
+
+# format_date, format_span and figure_value are re-exported (chapters import them from here)
+from factcheck.dates import format_date as format_date
+from factcheck.dates import format_span as format_span
 from factcheck.markup import render
 from factcheck.pages import claim_anchor, mark_href, page_href, source_href
 from factcheck.prose import figure_value as figure_value

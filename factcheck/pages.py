@@ -4,7 +4,8 @@ Pages are named by their role in ``_config.yml`` (register, sources...) and
 given as paths from the book's root; every page of the book lives in one
 folder, so a link to a role's page or a source's entry is the same from any
 page. A claim's check is the ``claim-<id>`` anchor on the page that checks
-it, its mark in the annotated article ``mark-<id>``, and a source's entry
+it, its mark in the annotated article ``mark-<id>`` and its note there
+``note-<id>``, and a source's entry
 on the Sources page ``source-<id>``.
 """
 
@@ -50,6 +51,11 @@ def claim_anchor(claim_id: str) -> str:
 def mark_anchor(claim_id: str) -> str:
     """The id of a claim's mark in the annotated article."""
     return f"mark-{claim_id}"
+
+
+def note_anchor(claim_id: str) -> str:
+    """The id of a claim's numbered note below the annotated article."""
+    return f"note-{claim_id}"
 
 
 def source_anchor(source_id: str) -> str:

@@ -12,7 +12,7 @@ from factcheck.claims import ATTRIBUTION_NOTE, badge, reports_speech
 from factcheck.datapackage import load_table
 from factcheck.labels import label
 from factcheck.markup import render
-from factcheck.pages import checked_in, claim_anchor, claim_href, link, mark_anchor, register_page
+from factcheck.pages import checked_in, claim_anchor, claim_href, link, mark_anchor, note_anchor, register_page
 from factcheck.prose import resolve_figures
 from factcheck.verdicts import LABELS, verdict
 from factcheck.words import first_sentence, paragraph_name
@@ -205,6 +205,7 @@ def annotated_article(page: str) -> HTML:
                 "kind": kind,
                 "verdict": v,
                 "anchor": mark_anchor(c.claim_id),
+                "note_anchor": note_anchor(c.claim_id),
                 "href": claim_href(page, c),
                 "conclusion": c.conclusion,
                 "text": text[begin : start + len(c.quote)],
@@ -229,6 +230,7 @@ def annotated_article(page: str) -> HTML:
             "paragraph": paragraph_name(c.paragraph, article.has_headline),
             "attribution": reports_speech(c),
             "mark_anchor": mark_anchor(c.claim_id),
+            "note_anchor": note_anchor(c.claim_id),
         }
         for c in notes
     ]

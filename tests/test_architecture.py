@@ -3,7 +3,7 @@ module, and a module that needs another's work imports it, never the other way b
 
 The graph is read from the source (every ``import`` of a ``factcheck`` module,
 at the top of a file or inside a function), so an import hidden in a function
-cannot hold a circle together either.
+cannot hold a circle together either. The package's docstring maps every module.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import ast
 import graphlib
 
 from conftest import ROOT
+
+import factcheck
 
 PACKAGE = ROOT / "factcheck"
 MODULES = {path.stem for path in PACKAGE.glob("*.py")}
@@ -52,3 +54,8 @@ def test_no_module_of_the_package_imports_in_a_circle():
     except graphlib.CycleError as error:
         circle = " imports ".join(reversed(error.args[1]))  # graphlib lists it from importer to imported backwards
         raise AssertionError(f"modules import one another in a circle: {circle}") from None
+
+
+def test_the_package_docstring_maps_every_module():
+    unmapped = sorted(name for name in MODULES - {"__init__"} if f"``{name}``" not in factcheck.__doc__)
+    assert not unmapped, f"factcheck/__init__.py's map of the modules does not name {', '.join(unmapped)}"
