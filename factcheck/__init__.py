@@ -9,7 +9,7 @@ The modules, one concern each (no two import each other in a circle: tests/test_
 - in words: ``dates`` (dates and spans), ``words`` (figures, quotes, titles), ``prose`` (a data row's value in prose)
 - the check: ``verdicts`` (the scale), ``window`` (publication window, hindsight rule), ``sources``, ``evidence``
 - claims: ``claims`` (verdict boxes), ``claimreview`` (ClaimReview JSON-LD), ``register`` (register, annotated article)
-- on the page: ``markup`` (HTML templates), ``tables``, ``charts``, ``glue``, ``methodology``, ``dictionary`` (Data page)
+- on the page: ``markup`` (templates), ``tables``, ``charts``, ``glue``, ``methodology``, ``dictionary`` (Data page)
 - the build: ``sphinx`` (the extension and its roles), ``search``, ``notebooks`` (execution, staleness), ``printing``
 - the command line: ``__main__``, ``scaffold`` (``factcheck new``), ``exports`` (the README's findings)
 """
