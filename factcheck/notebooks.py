@@ -45,7 +45,7 @@ def inputs_fingerprint(book_root: Path) -> str:
     digest = hashlib.sha256(fingerprint(book_root / "data").encode())
     metadata = {key: value for key, value in book_metadata(book_root).items() if key not in ("baseurl", "repository")}
     digest.update(json.dumps(metadata, sort_keys=True).encode())
-    _hash_files(digest, PACKAGE_DIR.glob("*.py"))
+    _hash_files(digest, [*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("templates/html/*.html")])  # code and markup
     for name in BOOK_INPUTS:
         path = book_root / name
         _hash_files(
