@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--published", metavar="YYYY-MM-DD", help="the day the article appeared, if known")
     args = parser.parse_args(argv)
 
+    # Each command imports only what it runs, so that `--help` and a quick `check` start at once.
     if args.command == "new":
         from factcheck.scaffold import ScaffoldError, new_book
 

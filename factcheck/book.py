@@ -1,4 +1,5 @@
-"""The book's own metadata and pages, read from ``_config.yml`` and ``_toc.yml`` (one place for each)."""
+"""The book's own metadata and table of contents, read from ``_config.yml`` and ``_toc.yml`` (one place for each);
+its pages' paths and links are :mod:`factcheck.pages`."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ import os
 import re
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
+from markupsafe import Markup
 
 from factcheck.datapackage import find_data_dir
+from factcheck.markup import render
 
 BASEURL_ENV = "BOOK_BASEURL"
 REPOSITORY_ENV = "BOOK_REPOSITORY"
@@ -48,11 +52,6 @@ def book_metadata(root: Path | None = None) -> dict:
     }
 
 
-def page(role: str) -> str:
-    """The path (without suffix) of the page playing ``role`` (register, sources...), from ``_config.yml``."""
-    return book_metadata()["pages"][role]
-
-
 def _toc_files(node) -> list[str]:
     if isinstance(node, dict):
         own = [node["file"]] if "file" in node else []
@@ -75,22 +74,15 @@ def book_notebooks(root: Path | None = None) -> list[Path]:
     return [root / f"{page}.ipynb" for page in toc_pages(root) if (root / f"{page}.ipynb").is_file()]
 
 
-def page_href(role: str) -> str:
-    """Link to the page playing ``role`` from any chapter (the pages all live in one folder)."""
-    return Path(page(role)).name + ".html"
-
-
 def report_error_href(subject: str, repository: str) -> str:
     """Where a reader reports an error in ``subject`` (a claim id, or "" for the book): the repository's
     new-issue form, with the subject in its title and body."""
-    from urllib.parse import quote
-
     title = f"Error in claim {subject}" if subject else "Error in the book"
     body = (f"Claim: {subject}\n\n" if subject else "") + "What is wrong, and the source that shows it:\n"
     return f"{repository}/issues/new?title={quote(title)}&body={quote(body)}"
 
 
-REPORT_LINK = re.compile(r'<a class="fc-report" data-report="([^"]*)" href="[^"]*"')
+REPORT_LINK = re.compile(r'<a class="fc-report" data-report="([^"]*)" href="[^"]*">(.*?)</a>', re.S)
 REPORT_BOOK = re.compile(r'<p class="fc-report-book" data-report="">.*?</p>', re.S)
 
 
@@ -99,18 +91,13 @@ def with_report_links(body: str, repository: str) -> str:
 
     The notebooks' stored outputs link to the Corrections page, so that they do
     not depend on where the book is published; the build fills in the address."""
-    from html import escape, unescape
-
     if not repository:
         return body
-    body = REPORT_LINK.sub(
-        lambda m: (
-            f'<a class="fc-report" data-report="{m[1]}" href="{escape(report_error_href(unescape(m[1]), repository))}"'
-        ),
-        body,
-    )
-    return REPORT_BOOK.sub(
-        f'<p class="fc-report-book"><a class="fc-report" href="{escape(report_error_href("", repository))}">Report an error</a> '
-        "in the book's repository. Each verdict box has its own link, which names its claim for you.</p>",
-        body,
-    )
+
+    def pointed(link: re.Match) -> str:
+        subject = Markup(link[1]).unescape()
+        href = report_error_href(subject, repository)
+        return render("report_link.html", subject=subject, href=href, text=Markup(link[2]))
+
+    body = REPORT_LINK.sub(pointed, body)
+    return REPORT_BOOK.sub(lambda _: render("report_book.html", href=report_error_href("", repository)), body)

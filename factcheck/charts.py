@@ -11,7 +11,6 @@ is the same on every run and nbval can compare it.
 from __future__ import annotations
 
 import copy
-import html
 import json
 import re
 import sys
@@ -22,6 +21,13 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 from IPython.display import HTML
+from markupsafe import Markup
+
+from factcheck.book import book_metadata
+from factcheck.dates import short_date
+from factcheck.markup import render
+from factcheck.tables import cell_text, table_html
+from factcheck.verdicts import SCALE
 
 VEGA_LITE_VERSION = "v" + ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 FONT = "DejaVu Sans, Verdana, sans-serif"
@@ -359,15 +365,11 @@ def _labels_cut(spec: dict) -> bool:
 
 
 def _table(data: pd.DataFrame) -> str:
-    from factcheck.tables import cell_text, html_table
-
     rows = [
         [cell_text(value.item() if hasattr(value, "item") else value) for value in row]
         for row in data.itertuples(index=False)
     ]
-    return html_table(
-        "The data behind this chart", [html.escape(str(c)) for c in data.columns], rows, classes="fc-chart-table"
-    )
+    return table_html("The data behind this chart", [str(c) for c in data.columns], rows, classes="fc-chart-table")
 
 
 def _json(spec: dict) -> str:
@@ -389,17 +391,20 @@ def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: st
     if LABELS_ABOVE in spec.get("usermeta", {}) and (_plot(wide).get("width", WIDE) < WIDE / 2 or _labels_cut(spec)):
         wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)  # labels on the data, in full
     narrow, narrow_svg = _fit(_layout(spec, NARROW), NARROW)
-    label = html.escape(alt_text)
-    body = f"""<figure class="fc-chart" id="chart-{chart_id}" data-wide="{WIDE}">
-<div class="fc-chart-live" aria-hidden="true"></div>
-<div class="fc-chart-static" role="img" aria-label="{label}">{wide_svg}</div>
-<div class="fc-chart-static-narrow" role="img" aria-label="{label}">{narrow_svg}</div>
-<script type="application/json" class="fc-chart-spec">{_json(wide)}</script>
-<script type="application/json" class="fc-chart-spec-narrow">{_json(narrow)}</script>
-<figcaption><p>{label}</p><p class="fc-chart-source">Source: {html.escape(source)}</p>
-<details><summary>The data behind this chart</summary>{_table(data)}</details></figcaption>
-</figure>"""
-    return HTML(body)
+    return HTML(
+        render(
+            "figure.html",
+            chart_id=chart_id,
+            wide=WIDE,
+            alt_text=alt_text,
+            source=source,
+            wide_svg=Markup(wide_svg),
+            narrow_svg=Markup(narrow_svg),
+            wide_spec=Markup(_json(wide)),
+            narrow_spec=Markup(_json(narrow)),
+            data=_table(data),
+        )
+    )
 
 
 def javascript_bundle() -> str:
@@ -478,8 +483,6 @@ def verdict_bars(
     lists the categories top to bottom (default: alphabetical). Colours are
     the verdict scale's own, and every bar's verdict is named in its tooltip.
     """
-    from factcheck.verdicts import SCALE
-
     panels = [
         counts[counts.when == when].drop(columns="when").reset_index(drop=True)
         for when in ("At publication", "With hindsight")
@@ -520,8 +523,6 @@ def verdict_bars(
 def sides() -> dict[str, dict]:
     """Who speaks, in groups with one colour and one shape each, on every chart:
     the book's ``sides`` in ``_config.yml``, by label, in legend order."""
-    from factcheck.book import book_metadata
-
     return {side["label"]: side for side in book_metadata()["sides"]}
 
 
@@ -608,7 +609,7 @@ def timeline(
     with a tick every ``step`` of them. ``labels`` names a column whose text is
     written beside each mark.
     """
-    data = events.assign(end_date=events.end_date.fillna(events.date), when=events.date.dt.strftime("%-d %b %Y"))
+    data = events.assign(end_date=events.end_date.fillna(events.date), when=events.date.map(short_date))
     height = 34 * max(1, data.track.nunique())
     first, last = span or (data.date.min(), data.end_date.max())
     x = _time_axis(first, last, unit, step)
@@ -833,8 +834,6 @@ def locator_map(
     (longitude, latitude, longitude2, latitude2) draws a thin line between
     two points, such as a distance the text gives.
     """
-    from factcheck.book import book_metadata
-
     fills = book_metadata()["countries"]  # the book's own countries stand out; the rest are grey
     layers = [
         alt.Chart(alt.Data(values=[feature])).mark_geoshape(

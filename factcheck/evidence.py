@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import pandas as pd
 
+from factcheck.book import book_metadata
 from factcheck.charts import dot_plot, figure, side_of
-from factcheck.claims import format_date, format_span
 from factcheck.datapackage import load_table, value_field
+from factcheck.dates import format_date, format_span
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
 from factcheck.labels import column_titles
-from factcheck.methodology import made_public_later
 from factcheck.prose import date_field
 from factcheck.sources import registry, short_citation
-from factcheck.tables import figure_points, format_figure, with_figure_text
+from factcheck.tables import figure_points, with_figure_text
+from factcheck.window import made_public_later
+from factcheck.words import format_figure
 
 
 def _common(frame: pd.DataFrame, kind: str, made_public: str) -> pd.DataFrame:
@@ -145,8 +147,6 @@ def km_between(a: str, b: str) -> float:
 def km_from_border(place_id: str, countries: tuple[str, str] | None = None) -> float:
     """Distance from a place of places.csv to the border two countries share, in kilometres
     (by default the first two of the book's ``countries`` in ``_config.yml``)."""
-    from factcheck.book import book_metadata
-
     countries = countries or tuple(book_metadata()["countries"])[:2]
     place = _place(place_id)
     return distance_to_lines_km(place.latitude, place.longitude, shared_border(*countries))

@@ -11,6 +11,8 @@ import numbers
 import pandas as pd
 from myst_nb import glue
 
+from factcheck.dates import format_date
+
 
 def plain(value):
     """``value`` as a built-in ``int``, ``float`` or ``str``; reject anything else."""
@@ -21,7 +23,7 @@ def plain(value):
     if isinstance(value, numbers.Real):
         return int(value) if float(value).is_integer() else float(value)
     if isinstance(value, pd.Timestamp):
-        return f"{value.day} {value:%B %Y}"
+        return format_date(value)
     if isinstance(value, str):
         return value
     raise TypeError(f"cannot glue {value!r} of type {type(value).__name__}")

@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
-import html
+import re
 
 import pandas as pd
 from IPython.display import HTML
+from markupsafe import Markup
 
-from factcheck.claims import badge, format_date
+from factcheck.claims import badge
 from factcheck.datapackage import load_table
-from factcheck.register import link, register
-from factcheck.tables import html_table
+from factcheck.dates import format_date
+from factcheck.labels import label
+from factcheck.markup import render
+from factcheck.pages import claim_href
+from factcheck.register import register
+from factcheck.tables import table_html
 from factcheck.verdicts import BEST_RATING, SCALE, WORST_RATING
+from factcheck.window import (  # re-exported: chapters import the window from here
+    made_public_later as made_public_later,
+)
+from factcheck.window import (
+    publication_bounds as publication_bounds,
+)
+from factcheck.window import (
+    publication_window as publication_window,
+)
+from factcheck.words import short_quote
+
+CLAIM_ID = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)+)")  # a word shaped like a claim id
 
 
 def _table(caption: str, headings: list[str], rows: list[list[str]]) -> HTML:
-    return HTML(html_table(caption, headings, rows))
+    return HTML(table_html(caption, headings, rows))
 
 
 def scale_with_examples(page: str) -> HTML:
@@ -27,8 +44,8 @@ def scale_with_examples(page: str) -> HTML:
         example = "none yet"
         if len(examples):
             c = examples.iloc[0]
-            example = f'<a href="{link(page, c.page, "claim-" + c.claim_id)}"><q>{html.escape(c.quote)}</q></a>'
-        rows.append([badge(v.label), html.escape(v.meaning), example])
+            example = _quote_link(page, c)
+        rows.append([badge(v.label), v.meaning, example])
     return _table("The verdict scale", ["Label", "Meaning", "Example from this article"], rows)
 
 
@@ -39,30 +56,8 @@ def rating_table() -> HTML:
     return _table(caption, ["Label (alternateName)", "ratingValue"], rows)
 
 
-def publication_bounds() -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The first and last day the article can have appeared: the latest of the
-    earliest bounds and the earliest of the latest bounds its clues give."""
-    clues = load_table("publication_clues")
-    earliest = clues.loc[clues.bound == "earliest", "bound_date"].max()
-    latest = clues.loc[clues.bound == "latest", "bound_date"].min()
-    if earliest > latest:
-        raise ValueError("the publication clues contradict each other: the window is empty")
-    return earliest, latest
-
-
-def publication_window() -> dict:
-    """The publication window in words, and its length in days."""
-    earliest, latest = publication_bounds()
-    return {"earliest": format_date(earliest), "latest": format_date(latest), "days": (latest - earliest).days + 1}
-
-
-def made_public_later(dates: pd.Series) -> pd.Series:
-    """Whether each date falls after the publication window: such a fact is hindsight."""
-    return dates > publication_bounds()[1]
-
-
-def _quote_link(page: str, c: pd.Series) -> str:
-    return f'<a href="{link(page, c.page, "claim-" + c.claim_id)}"><q>{html.escape(c.quote)}</q></a>'
+def _quote_link(page: str, c: pd.Series) -> Markup:
+    return render("quote_link.html", href=claim_href(page, c), short=False, quote=c.quote)
 
 
 def verdict_changes(page: str) -> HTML:
@@ -70,7 +65,7 @@ def verdict_changes(page: str) -> HTML:
     claims = register()
     changed = claims[claims.verdict != claims.verdict_hindsight]
     rows = [
-        [_quote_link(page, c), badge(c.verdict), badge(c.verdict_hindsight), html.escape(c.hindsight_note)]
+        [_quote_link(page, c), badge(c.verdict), badge(c.verdict_hindsight), c.hindsight_note]
         for _, c in changed.iterrows()
     ]
     return _table(
@@ -84,42 +79,33 @@ def hindsight_notes(page: str) -> HTML:
     """Claims that keep their verdict, with what later evidence or events add."""
     claims = register()
     noted = claims[(claims.verdict == claims.verdict_hindsight) & (claims.hindsight_note != "")]
-    rows = [[_quote_link(page, c), badge(c.verdict), html.escape(c.hindsight_note)] for _, c in noted.iterrows()]
+    rows = [[_quote_link(page, c), badge(c.verdict), c.hindsight_note] for _, c in noted.iterrows()]
     return _table(
         "Claims whose verdict stands, with hindsight notes", ["The article says", "Verdict", "What came later"], rows
     )
 
 
-def _short_quote_link(page: str, c: pd.Series) -> str:
-    from factcheck.words import short_quote
-
-    return f'<a href="{link(page, c.page, "claim-" + c.claim_id)}">“{html.escape(short_quote(c.quote))}”</a>'
+def _short_quote_link(page: str, c: pd.Series) -> Markup:
+    return render("quote_link.html", href=claim_href(page, c), short=True, quote=short_quote(c.quote))
 
 
-def _claims_named(page: str, text: str, claims: pd.DataFrame) -> str:
-    """``text`` escaped, each claim id in it replaced by the claim's short quote, linked to its check."""
-    import re
-
-    return re.sub(
-        r"[a-z0-9]+(?:-[a-z0-9]+)+",
-        lambda m: _short_quote_link(page, claims.loc[m[0]]) if m[0] in claims.index else m[0],
-        html.escape(text),
+def _claims_named(page: str, text: str, claims: pd.DataFrame) -> Markup:
+    """``text`` as HTML, each claim id in it replaced by the claim's short quote, linked to its check."""
+    pieces = CLAIM_ID.split(text)  # every other piece is a word shaped like a claim id
+    return Markup().join(
+        _short_quote_link(page, claims.loc[piece]) if i % 2 and piece in claims.index else piece
+        for i, piece in enumerate(pieces)
     )
 
 
 def report_an_error() -> HTML:
     """How a reader reports an error in the book; the build adds the link to the repository's issue
     form when the book names one (see ``factcheck.sphinx``)."""
-    return HTML(
-        '<p class="fc-report-book" data-report="">This edition names no repository: write to the book\'s contributors '
-        "with the claim (its verdict box's address) and the source that shows the error.</p>"
-    )
+    return HTML(render("report_book.html", href=""))
 
 
 def corrections_table(page: str) -> HTML:
     """Every correction, newest first: when, what kind, which claim, what was wrong and what changed."""
-    from factcheck.labels import label
-
     corrections = load_table("corrections").sort_values(["date", "correction_id"], ascending=[False, True])
     claims = register().set_index("claim_id", drop=False)
     rows = []
@@ -128,7 +114,7 @@ def corrections_table(page: str) -> HTML:
         rows.append(
             [
                 format_date(c.date),
-                html.escape(label("corrections", "kind", c.kind)),
+                label("corrections", "kind", c.kind),
                 claim,
                 _claims_named(page, c.what_was_wrong, claims),
                 _claims_named(page, c.what_changed, claims),

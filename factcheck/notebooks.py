@@ -17,6 +17,9 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from factcheck.book import book_metadata
+from factcheck.datapackage import data_dir_set, fingerprint
+
 METADATA_KEY = "factcheck"
 PACKAGE_DIR = Path(__file__).parent
 # Beside the data folder and the book's metadata: what a notebook's outputs also depend on.
@@ -39,13 +42,10 @@ def inputs_fingerprint(book_root: Path) -> str:
     author, pages and first publication), not its base URL or repository,
     which the build fills in: a change to the theme or the build settings
     makes no notebook stale."""
-    from factcheck.book import book_metadata
-    from factcheck.datapackage import fingerprint
-
     digest = hashlib.sha256(fingerprint(book_root / "data").encode())
     metadata = {key: value for key, value in book_metadata(book_root).items() if key not in ("baseurl", "repository")}
     digest.update(json.dumps(metadata, sort_keys=True).encode())
-    _hash_files(digest, PACKAGE_DIR.glob("*.py"))
+    _hash_files(digest, [*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("templates/html/*.html")])  # code and markup
     for name in BOOK_INPUTS:
         path = book_root / name
         _hash_files(
@@ -103,14 +103,12 @@ def execute_in_place(path: Path, book_root: Path, timeout: int = 600) -> bool:
     notebook's folder, so the outputs are what nbval reproduces. The file is
     rewritten only if its bytes change; returns whether they did.
     """
-    from factcheck.datapackage import data_dir_set
-
     with data_dir_set(book_root / "data"):  # for the kernel
         return _execute(path, book_root, timeout)
 
 
 def _execute(path: Path, book_root: Path, timeout: int) -> bool:
-    import nbformat
+    import nbformat  # late, as nbclient: only execution needs them, not the build's check of stored outputs
     from nbclient import NotebookClient
 
     before = path.read_bytes()
@@ -151,4 +149,4 @@ def execute_all(paths: list[Path], book_root: Path, *, force: bool = False, jobs
         return []
     with ProcessPoolExecutor(max_workers=min(jobs or os.cpu_count() or 1, len(targets))) as pool:
         changed = list(pool.map(execute_in_place, targets, [book_root] * len(targets)))
-    return [path for path, did_change in zip(targets, changed) if did_change]
+    return [path for path, did_change in zip(targets, changed, strict=True) if did_change]

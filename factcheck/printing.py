@@ -54,7 +54,7 @@ def _stamp(html_root: Path, pages: list[str], pdf: Path) -> str:
 
 def print_facts(pdf: Path) -> str:
     """What a link to the edition says of it: "(PDF, 174 pages, 4.3 MB)"."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # late, as below: only the print edition needs pypdf
 
     return f"(PDF, {len(PdfReader(pdf).pages)} pages, {pdf.stat().st_size / 1e6:.1f} MB)"
 
@@ -82,7 +82,7 @@ def print_book(html_root: Path, pages: list[str], pdf: Path, marker: Path) -> bo
     if pdf.is_file() and marker.is_file() and marker.read_text() == stamp:
         _write_print_facts(html_root, pages, print_facts(pdf))
         return False
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # late: slow to import, and only printing needs a browser
     from pypdf import PdfReader, PdfWriter
 
     server = http.server.ThreadingHTTPServer(

@@ -1,4 +1,5 @@
-"""Data in prose: a data row's figure or date in words, with the source it comes from.
+"""Data in prose: a data row's figure or date in words, with the source it comes from,
+and figures named in the data's own text (``{table:figure-id}``) replaced by their values.
 
 The book's roles ``{fig}`figure-id``` and ``{date}`row-id``` (``factcheck.sphinx``)
 render these at build time, so a single row's value is never copied into a
@@ -17,9 +18,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from factcheck.claims import format_date
-from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table
-from factcheck.tables import format_figure
+from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table, value_field
+from factcheck.datapackage import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
+from factcheck.dates import format_date
+from factcheck.words import format_figure, format_number
 
 
 @dataclass(frozen=True)
@@ -88,3 +90,19 @@ def date_words(key: str) -> Datum:
         raise KeyError(f"{{date}}`{key}`: the row has no {resource['dateField']}")
     precision = row.get(resource.get("datePrecisionField", ""), "") or "day"
     return Datum(format_date(when, precision), _source_of(resource, row))
+
+
+def figure_value(table: str, figure_id: str) -> int | float:
+    """The value of figure ``figure_id`` in ``table`` (its resource's ``valueField``): an int when it is whole."""
+    frame = load_table(table)
+    key = frame.columns[0]
+    match = frame.loc[frame[key] == figure_id, value_field(table)]
+    if match.empty:
+        raise KeyError(f"no figure '{figure_id}' in table '{table}'")
+    value = float(match.iloc[0])
+    return int(value) if value.is_integer() else value
+
+
+def resolve_figures(text: str) -> str:
+    """Replace each ``{table:figure_id}`` in ``text`` by the figure, formatted."""
+    return FIGURE_REFERENCE.sub(lambda m: format_number(figure_value(m[1], m[2])), text)

@@ -3,36 +3,23 @@ counts behind the overview charts, and the article annotated claim by claim."""
 
 from __future__ import annotations
 
-import html
-import posixpath
-
 import pandas as pd
 from IPython.display import HTML
 
 from factcheck.article import SENTENCE_END, load_article
-from factcheck.claims import (
-    ATTRIBUTION_NOTE,
-    badge,
-    checked_in,
-    embedded_review,
-    register_page,
-    reports_speech,
-    resolve_figures,
-)
+from factcheck.claimreview import embedded_review
+from factcheck.claims import ATTRIBUTION_NOTE, badge, reports_speech
 from factcheck.datapackage import load_table
 from factcheck.labels import label
+from factcheck.markup import render
+from factcheck.pages import checked_in, claim_anchor, claim_href, link, mark_anchor, note_anchor, register_page
+from factcheck.prose import resolve_figures
 from factcheck.verdicts import LABELS, verdict
 from factcheck.words import first_sentence, paragraph_name
 
 WHEN = {"verdict": "At publication", "verdict_hindsight": "With hindsight"}
 # The verdict first, then the claim and what we found: on a narrow screen that is the order a reader needs.
 REGISTER_HEADINGS = ["Verdict", "The article says, and what we found", "Checked in"]
-
-
-def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """Relative link between two pages given by their paths from the book root."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return f"{target}#{anchor}" if anchor else target
 
 
 def register() -> pd.DataFrame:
@@ -59,23 +46,18 @@ def hindsight_summary(claims: pd.DataFrame | None = None) -> str:
     )
 
 
-def _register_claim(c: pd.Series) -> str:
-    """The quote, a one-line conclusion and the rest behind "more"."""
+def _claim_line(from_page: str, c: pd.Series) -> dict:
+    """What a list or table of claims shows of one claim: its verdicts, quote, first sentence and link to its check."""
     lead, rest = first_sentence(c.conclusion)
-    more = f'<details class="fc-register-more"><summary>more</summary>{html.escape(rest)}</details>' if rest else ""
-    return f'<q>{html.escape(c.quote)}</q><span class="fc-register-conclusion">{html.escape(lead)}</span>{more}'
-
-
-def _verdict_chips(claims: pd.DataFrame) -> str:
-    """One button per verdict found in the register, with its count; pressing one shows only those claims."""
-    counts = claims.verdict.value_counts()
-    chips = "".join(
-        f'<button type="button" class="fc-chip" aria-pressed="false" data-verdict="{v}" style="--fc-verdict:{verdict(v).colour}">'
-        f'{html.escape(verdict(v).title)} <span class="fc-chip-count">{counts[v]}</span></button>'
-        for v in LABELS
-        if v in counts
-    )
-    return f'<div class="fc-chips" role="group" aria-label="Show only one verdict">{chips}</div>'
+    return {
+        "claim_id": c.claim_id,
+        "verdict": c.verdict,
+        "hindsight": c.verdict_hindsight,
+        "quote": c.quote,
+        "lead": lead,
+        "rest": rest,
+        "href": claim_href(from_page, c),
+    }
 
 
 def claims_table() -> HTML:
@@ -86,45 +68,28 @@ def claims_table() -> HTML:
     """
     claims = register()
     here_page = register_page()
-    rows, reviews = [], []
-    for number, (_, c) in enumerate(claims.iterrows()):
-        here = c.page == here_page
-        where = (
-            "this table"
-            if here
-            else f'<a href="{link(here_page, c.page, "claim-" + c.claim_id)}">{html.escape(c.topic_title)}</a>'
-        )
-        row_id = f' id="claim-{c.claim_id}"' if here else ""
-        labels = badge(c.verdict)
-        if c.verdict_hindsight != c.verdict:
-            labels += f' <span class="fc-hindsight">with hindsight {badge(c.verdict_hindsight)}</span>'
-        cells = [
-            (f' data-sort="{LABELS.index(c.verdict)}"', labels),
-            (f' data-sort="{number:03d}"', _register_claim(c)),
-            (f' data-sort="{html.escape(c.topic_title, quote=True)}"', where),
-        ]
-        rows.append(
-            f'<tr{row_id} data-verdict="{c.verdict}">'
-            + "".join(f'<td data-label="{h}"{attrs}>{cell}</td>' for h, (attrs, cell) in zip(REGISTER_HEADINGS, cells))
-            + "</tr>"
-        )
-        if here:
-            reviews.append(embedded_review(c))
-    head = "".join(
-        f'<th scope="col"><button type="button" class="fc-sort">{h}</button></th>' for h in REGISTER_HEADINGS
-    )
-    sort_options = "".join(
-        f'<option value="{i}">{h}</option>' for i, h in [(1, "Order in the article"), (0, "Verdict"), (2, "Checked in")]
-    )
+    rows = [
+        {
+            **_claim_line(here_page, c),
+            "here": c.page == here_page,
+            "anchor": claim_anchor(c.claim_id),
+            "number": number,
+            "verdict_order": LABELS.index(c.verdict),
+            "topic_title": c.topic_title,
+        }
+        for number, (_, c) in enumerate(claims.iterrows())
+    ]
+    counts = claims.verdict.value_counts()
     return HTML(
-        f'<div class="fc-filterable">{_verdict_chips(claims)}'
-        f'<div class="fc-register-controls">'
-        f'<label>Filter the claims <input type="search" class="fc-filter" placeholder="word, place or verdict"></label>'
-        f'<label>Sort by <select class="fc-sort-select">{sort_options}</select></label>'
-        f'</div><p class="fc-shown" aria-live="polite"><span class="fc-shown-count">{len(claims)}</span> of {len(claims)} claims shown</p>'
-        f'<div class="fc-scroll" tabindex="0" role="region" aria-label="The claims register">'
-        f'<table class="fc-table fc-sortable fc-cards"><caption>All {len(claims)} claims of the article</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>{''.join(reviews)}"
+        render(
+            "claims_table.html",
+            chips=[{"verdict": verdict(v), "count": counts[v]} for v in LABELS if v in counts],
+            sort_options=[(1, "Order in the article"), (0, "Verdict"), (2, "Checked in")],
+            headings=REGISTER_HEADINGS,
+            rows=rows,
+            reviews=[embedded_review(c) for _, c in claims.iterrows() if c.page == here_page],
+            badge=badge,
+        )
     )
 
 
@@ -135,21 +100,8 @@ def claims_checked_here(page: str) -> HTML:
     here = claims[claims.page == page.removesuffix(".html") + ".html"]
     if here.empty:
         raise ValueError(f"no claim of the register is checked on {page}: set its topics' chapter in topics.csv")
-    items = "".join(
-        f"<li>{badge(c.verdict)}"
-        + (
-            f' <span class="fc-hindsight">with hindsight {badge(c.verdict_hindsight)}</span>'
-            if c.verdict_hindsight != c.verdict
-            else ""
-        )
-        + f' <a href="#claim-{c.claim_id}"><q>{html.escape(c.quote)}</q></a> '
-        f'<span class="fc-claims-here-line">{html.escape(first_sentence(c.conclusion)[0])}</span></li>'
-        for _, c in here.iterrows()
-    )
-    return HTML(
-        f'<nav class="fc-claims-here" aria-label="Claims checked in this chapter">'
-        f'<p class="fc-claims-here-title">What this chapter checks, and what we found</p><ul>{items}</ul></nav>'
-    )
+    lines = [{**_claim_line(page, c), "href": "#" + claim_anchor(c.claim_id)} for _, c in here.iterrows()]
+    return HTML(render("claims_checked_here.html", claims=lines, badge=badge))
 
 
 WRONG = ("misleading", "inaccurate")
@@ -160,45 +112,34 @@ def front_findings(page: str) -> HTML:
     each linking to its check; the claims found wrong; and each chapter in one line with its verdict counts."""
     claims = register()
     topics = load_table("topics")
-
-    def href(c: pd.Series) -> str:
-        return link(page, c.page, "claim-" + c.claim_id)
-
-    rows = []
-    for v in LABELS:
-        these = claims[claims.verdict == v]
-        if these.empty:
-            continue
-        squares = "".join(
-            f'<a class="fc-square" href="{href(c)}" title="{html.escape(c.quote, quote=True)}" '
-            f'aria-label="{html.escape(verdict(v).title, quote=True)}: {html.escape(c.quote, quote=True)}"></a>'
-            for _, c in these.iterrows()
-        )
-        rows.append(
-            f'<li style="--fc-verdict:{verdict(v).colour}"><span class="fc-scorecard-label">{badge(v)} '
-            f'<span class="fc-scorecard-count">{len(these)}</span></span><span class="fc-squares">{squares}</span></li>'
-        )
+    scorecard = [
+        {"verdict": verdict(v), "claims": [_claim_line(page, c) for _, c in claims[claims.verdict == v].iterrows()]}
+        for v in LABELS
+        if (claims.verdict == v).any()
+    ]
     wrong = (
         claims[claims.verdict.isin(WRONG)]
         .assign(order=lambda f: f.verdict.map(LABELS.index))
         .sort_values("order", ascending=False, kind="stable")
     )
-    wrong_items = "".join(
-        f'<li>{badge(c.verdict)} <a href="{href(c)}"><q>{html.escape(c.quote)}</q></a> '
-        f'<span class="fc-claims-here-line">{html.escape(first_sentence(c.conclusion)[0])}</span></li>'
-        for _, c in wrong.iterrows()
-    )
-    chapter_items = []
+    chapters = []
     for chapter, group in topics.groupby("chapter", sort=False):
-        chapter_claims = claims[claims.topic.isin(group.topic)]
-        counts = chapter_claims.verdict.value_counts()
-        words = " · ".join(f"{counts[v]} {verdict(v).title.lower()}" for v in LABELS if v in counts)
-        title = group.title.iloc[0]  # the chapter is named by its first topic, as its heading is
-        chapter_items.append(f'<li><a href="{link(page, chapter + ".html")}">{html.escape(title)}</a>: {words}</li>')
+        counts = claims[claims.topic.isin(group.topic)].verdict.value_counts()
+        chapters.append(
+            {
+                "href": link(page, chapter + ".html"),
+                "title": group.title.iloc[0],  # the chapter is named by its first topic, as its heading is
+                "counts": [f"{counts[v]} {verdict(v).title.lower()}" for v in LABELS if v in counts],
+            }
+        )
     return HTML(
-        f'<div class="fc-findings"><ul class="fc-scorecard" aria-label="Every claim by verdict">{"".join(rows)}</ul>'
-        f'<p class="fc-findings-title">What the article got wrong ({len(wrong)} claims)</p><ul class="fc-wrong">{wrong_items}</ul>'
-        f'<p class="fc-findings-title">The chapters</p><ul class="fc-chapter-lines">{"".join(chapter_items)}</ul></div>'
+        render(
+            "front_findings.html",
+            scorecard=scorecard,
+            wrong=[_claim_line(page, c) for _, c in wrong.iterrows()],
+            chapters=chapters,
+            badge=badge,
+        )
     )
 
 
@@ -253,42 +194,52 @@ def annotated_article(page: str) -> HTML:
             ((text.index(c.quote), c) for _, c in claims[claims.paragraph == number].iterrows()),
             key=lambda pair: pair[0],
         )
-        out, cursor = [], 0
+        parts, cursor = [], 0
         for start, c in marks:
             notes.append(c)
-            n = len(notes)
             v = verdict(c.verdict)
             begin = _mark_start(text, start, cursor, c)
-            attribution = reports_speech(c)
-            out.append(html.escape(text[cursor:begin]))
             kind = f"fc-claim fc-claim--{v.label}" + (" fc-claim--attribution" if c.claim_type == "attribution" else "")
-            note = f"{html.escape(v.title.lower())}" + (f" {ATTRIBUTION_MARK}" if attribution else "")
-            out.append(
-                f'<a class="{kind}" style="--fc-verdict:{v.colour}" id="mark-{c.claim_id}" '
-                f'href="{link(page, c.page, "claim-" + c.claim_id)}" title="{html.escape(v.title)}: {html.escape(c.conclusion)}">'
-                f"{html.escape(text[begin : start + len(c.quote)])}</a>"
-                f'<sup class="fc-claim-note">[<a href="#note-{c.claim_id}">{n}</a>, {note}]</sup>'
-            )
+            mark = {
+                "claim_id": c.claim_id,
+                "kind": kind,
+                "verdict": v,
+                "anchor": mark_anchor(c.claim_id),
+                "note_anchor": note_anchor(c.claim_id),
+                "href": claim_href(page, c),
+                "conclusion": c.conclusion,
+                "text": text[begin : start + len(c.quote)],
+                "number": len(notes),
+                "note": v.title.lower() + (f" {ATTRIBUTION_MARK}" if reports_speech(c) else ""),
+            }
+            parts.append((text[cursor:begin], mark))
             cursor = start + len(c.quote)
-        out.append(html.escape(text[cursor:]))
-        if number == 0 and article.has_headline:
-            paragraphs.append(f'<p class="fc-article-headline" data-paragraph="0">{"".join(out)}</p>')
-        else:
-            paragraphs.append(
-                f'<p class="fc-article-paragraph" data-paragraph="{number}">'
-                f'<span class="fc-paragraph-number" aria-label="{paragraph_name(number, article.has_headline)}">{number}</span> {"".join(out)}</p>'
-            )
-    note_items = "".join(
-        f'<li id="note-{c.claim_id}">{badge(c.verdict)}'
-        + (f" with hindsight {badge(c.verdict_hindsight)}" if c.verdict_hindsight != c.verdict else "")
-        + f" <q>{html.escape(c.quote)}</q> ({paragraph_name(c.paragraph, article.has_headline)}): "
-        + (f"<em>{ATTRIBUTION_NOTE[0].upper() + ATTRIBUTION_NOTE[1:]}.</em> " if reports_speech(c) else "")
-        + f"{html.escape(c.conclusion)} "
-        f'<a href="{link(page, c.page, "claim-" + c.claim_id)}">Where it is checked</a> '
-        f'<a href="#mark-{c.claim_id}" aria-label="Back to the claim in the article">↩</a></li>'
+        parts.append((text[cursor:], None))
+        paragraphs.append(
+            {
+                "headline": number == 0 and article.has_headline,
+                "number": number,
+                "name": paragraph_name(number, article.has_headline),
+                "parts": parts,
+            }
+        )
+    note_items = [
+        {
+            **_claim_line(page, c),
+            "conclusion": c.conclusion,
+            "paragraph": paragraph_name(c.paragraph, article.has_headline),
+            "attribution": reports_speech(c),
+            "mark_anchor": mark_anchor(c.claim_id),
+            "note_anchor": note_anchor(c.claim_id),
+        }
         for c in notes
-    )
+    ]
     return HTML(
-        f'<article class="fc-article" lang="en">{"".join(paragraphs)}</article>'
-        f'<ol class="fc-article-notes" aria-label="Notes on each claim">{note_items}</ol>'
+        render(
+            "annotated_article.html",
+            paragraphs=paragraphs,
+            notes=note_items,
+            attribution_note=ATTRIBUTION_NOTE[0].upper() + ATTRIBUTION_NOTE[1:],
+            badge=badge,
+        )
     )

@@ -17,6 +17,10 @@ import shutil
 from pathlib import Path
 from string import Template
 
+from factcheck.book import book_notebooks
+from factcheck.datapackage import data_dir_set, validate_package
+from factcheck.notebooks import execute_all
+
 TEMPLATE = Path(__file__).parent / "templates" / "book"
 # Template files with ${placeholders}; every other file is copied byte for byte.
 FILLED = ("_config.yml", "README.md", "requirements.txt", "chapters/00_front.md")
@@ -112,10 +116,6 @@ def new_book(
 
 def execute_new_book(directory: Path) -> None:
     """Validate the new book's data and execute its notebooks once, against its own data."""
-    from factcheck.book import book_notebooks
-    from factcheck.datapackage import data_dir_set, validate_package
-    from factcheck.notebooks import execute_all
-
     validate_package(directory / "data")
     with data_dir_set(directory / "data", override=True):  # not the data of a book this command may be run from
         execute_all(book_notebooks(directory), directory, force=True)

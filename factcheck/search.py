@@ -17,6 +17,8 @@ from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.search.en import SearchEnglish
 
+from factcheck.pages import claim_anchor
+
 # a word, or words joined by a hyphen, comma or point with no space: "F-16s", "100,000", "1.5"
 JOINED_WORD = re.compile(r"\w+(?:[-,.]\w+)*")
 WORD = re.compile(r"\w+")
@@ -89,7 +91,7 @@ class VerdictDomain(Domain):
 
     def get_objects(self):
         for claim_id, (docname, title) in sorted(self.data["verdicts"].items()):
-            yield title, title, "verdict", docname, f"claim-{claim_id}", 1
+            yield title, title, "verdict", docname, claim_anchor(claim_id), 1
 
 
 def _note_verdicts(app, doctree) -> None:

@@ -8,32 +8,26 @@ its publisher's own site; a copy that was read elsewhere is named, never linked.
 
 from __future__ import annotations
 
-import html
 from functools import cache
-from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 import pandas as pd
 from IPython.display import HTML
+from markupsafe import Markup
 
-from factcheck.book import page
 from factcheck.datapackage import data_state, find_data_dir, load_table
+from factcheck.dates import format_date, published_date
+from factcheck.dictionary import descriptor
 from factcheck.labels import label, titles_of
+from factcheck.markup import render
+from factcheck.pages import claim_href, source_anchor, source_href
+from factcheck.verdicts import verdict
+from factcheck.words import format_figure, short_quote, split_title_note
 
 
-def anchor(source_id: str) -> str:
-    """The id of a source's entry on the Sources page."""
-    return f"source-{source_id}"
-
-
-def entry_href(source_id: str) -> str:
-    """Link to a source's entry from any page of the book (they all live in one folder)."""
-    return f"{PurePosixPath(page('sources')).name}.html#{anchor(source_id)}"
-
-
-def cite(source_id: str) -> str:
+def cite(source_id: str) -> Markup:
     """A source as linked HTML: the publisher and date to its entry on the Sources page."""
-    return f'<a class="fc-cite" href="{entry_href(source_id)}">{html.escape(short_citation(source(source_id)))}</a>'
+    return render("cite.html", href=source_href(source_id), citation=short_citation(source(source_id)))
 
 
 def registry() -> pd.DataFrame:
@@ -63,19 +57,14 @@ def source(source_id: str) -> pd.Series:
 
 def published_words(row: pd.Series) -> str:
     """A source's publication date in words, as precisely as the piece shows it."""
-    from factcheck.claims import format_date
-
-    return format_date(row.published, row.published_precision or "day") if pd.notna(row.published) else "undated"
+    return published_date(row.published, row.published_precision)
 
 
-def title_link(row: pd.Series) -> str:
+def title_link(row: pd.Series) -> Markup:
     """The source's title linked to the piece on its publisher's site; a note on the
     title's provenance ("title not seen") follows, outside the link."""
-    from factcheck.words import split_title_note
-
     title, note = split_title_note(row.title)
-    link = f'<a class="fc-external" href="{html.escape(row.url)}">{html.escape(title)}</a>'
-    return link + (f' <span class="fc-title-note">({html.escape(note)})</span>' if note else "")
+    return render("title_link.html", url=row.url, title=title, note=note)
 
 
 def short_citation(row: pd.Series) -> str:
@@ -107,9 +96,6 @@ def voice(row: pd.Series) -> str:
 
 def _row_words(table: str) -> pd.Series:
     """Each row of a table that cites sources, named in words (its title, or what it says)."""
-    from factcheck.claims import format_date
-    from factcheck.tables import format_figure
-
     rows = load_table(table)
     if table == "events":
         return rows.title
@@ -117,7 +103,9 @@ def _row_words(table: str) -> pd.Series:
         return pd.Series(
             [
                 f"{format_figure(v, q, h)} {label(table, 'measure', m)} ({c})"
-                for v, q, h, m, c in zip(rows.value, rows.qualifier, rows.value_high, rows.measure, rows.claimant)
+                for v, q, h, m, c in zip(
+                    rows.value, rows.qualifier, rows.value_high, rows.measure, rows.claimant, strict=True
+                )
             ]
         )
     places = load_table("places").set_index("place_id").name
@@ -126,7 +114,7 @@ def _row_words(table: str) -> pd.Series:
             [
                 f"{places[p]}, {label(table, 'figure_kind', k).lower()} ({format_figure(v, q, h)})"
                 for p, k, v, q, h in zip(
-                    rows.place_id, rows.figure_kind, rows.population, rows.qualifier, rows.population_high
+                    rows.place_id, rows.figure_kind, rows.population, rows.qualifier, rows.population_high, strict=False
                 )
             ]
         )
@@ -134,11 +122,13 @@ def _row_words(table: str) -> pd.Series:
         return pd.Series(
             [
                 f"{places[p]}, {format_date(d)} ({format_figure(v, q, h)} people)"
-                for p, d, v, q, h in zip(rows.place_id, rows.as_of, rows.people, rows.qualifier, rows.people_high)
+                for p, d, v, q, h in zip(
+                    rows.place_id, rows.as_of, rows.people, rows.qualifier, rows.people_high, strict=True
+                )
             ]
         )
     if table == "analyst_assessments":
-        return pd.Series([f"{a}, {format_date(d)}" for a, d in zip(rows.analyst, rows.date)])
+        return pd.Series([f"{a}, {format_date(d)}" for a, d in zip(rows.analyst, rows.date, strict=True)])
     if table == "publication_clues":
         return rows.event
     return rows.name  # places
@@ -162,8 +152,6 @@ def _citing_rows() -> pd.DataFrame:
     frames.append(
         pd.DataFrame({"source_id": evidence.source_id, "claim_id": evidence.claim_id, "what": "claim", "text": ""})
     )
-    from factcheck.dictionary import descriptor
-
     tables = {resource["name"] for resource in descriptor()["resources"]}
     for table, column in CITING_TABLES.items():
         if table in tables:  # a book keeps only the tables it needs
@@ -192,44 +180,43 @@ WHAT = {
 }
 
 
-def claim_words(from_page: str, row: pd.Series) -> str:
+def claim_words(from_page: str, row: pd.Series) -> Markup:
     """A claim as readers meet it: a short form of its quote, linked to its check, and its verdict."""
-    from factcheck.claims import checked_in
-    from factcheck.register import link
-    from factcheck.verdicts import verdict
-    from factcheck.words import short_quote
-
-    href = link(from_page, checked_in(row), "claim-" + row.claim_id)
-    return f'<a href="{href}">“{html.escape(short_quote(row.quote))}”</a> ({html.escape(verdict(row.verdict).title.lower())})'
+    href = claim_href(from_page, row)
+    return render(
+        "claim_words.html",
+        href=href,
+        short=True,
+        quote=short_quote(row.quote),
+        verdict=verdict(row.verdict).title.lower(),
+    )
 
 
 def sources_page(page: str) -> HTML:
     """The Sources page: every source by publisher, each with its anchor, link, kind and what cites it."""
-    from factcheck.claims import claim
-
+    claims = load_table("claims").set_index("claim_id", drop=False)
     sources = registry().sort_values(["publisher", "published", "title"], na_position="last")
     citing = _citing_rows()
-    items = []
+    entries = []
     for _, row in sources.iterrows():
         uses = citing[citing.source_id == row.source_id]
-        claim_links = "; ".join(claim_words(page, claim(c)) for c in dict.fromkeys(uses.claim_id) if c)
-        others = "; ".join(
-            f"{WHAT[what]}: {html.escape(', '.join(dict.fromkeys(group.text)))}"
-            for what, group in uses[uses.what != "claim"].groupby("what")
+        entries.append(
+            {
+                "anchor": source_anchor(row.source_id),
+                "publisher": row.publisher,
+                "carrier": row.carrier,
+                "title_link": title_link(row),
+                "date": published_words(row),
+                "kind": label("sources", "source_kind", row.source_kind),
+                "voice": voice(row),
+                "read_via": list(
+                    dict.fromkeys(urlsplit(u).hostname or u for u in row.read_via.replace(";", " ").split())
+                ),
+                "claims": [claim_words(page, claims.loc[c]) for c in dict.fromkeys(uses.claim_id) if c],
+                "rows": [
+                    (WHAT[what], list(dict.fromkeys(group.text)))
+                    for what, group in uses[uses.what != "claim"].groupby("what")
+                ],
+            }
         )
-        carried = f", carried by {html.escape(row.carrier)}" if row.carrier else ""
-        read_via = ""
-        if row.read_via:
-            hosts = ", ".join(dict.fromkeys(urlsplit(u).hostname or u for u in row.read_via.replace(";", " ").split()))
-            read_via = f'<p class="fc-source-via">We read a copy of it on {html.escape(hosts)} (not linked: not the publisher\'s).</p>'
-        date = published_words(row)
-        items.append(
-            f'<li id="{anchor(row.source_id)}"><p><strong>{html.escape(row.publisher)}</strong>{carried}: '
-            f"{title_link(row)} ({date}). "
-            f'<span class="fc-source-kind">{html.escape(label("sources", "source_kind", row.source_kind))}; '
-            f"{html.escape(voice(row))}.</span></p>{read_via}"
-            + (f'<p class="fc-source-uses">Evidence for {claim_links}.</p>' if claim_links else "")
-            + (f'<p class="fc-source-uses">Also the source of {others}.</p>' if others else "")
-            + "</li>"
-        )
-    return HTML(f'<ol class="fc-sources" aria-label="Every source, by publisher">{"".join(items)}</ol>')
+    return HTML(render("sources_page.html", sources=entries))

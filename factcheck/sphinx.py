@@ -21,18 +21,26 @@ a rebuild with nothing to do stays fast.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
+from importlib.metadata import version
 from pathlib import Path
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.domains import Domain
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from factcheck.book import BASEURL_ENV, DOWNLOADS, book_metadata, book_notebooks, page, with_report_links
+from factcheck import search
+from factcheck.article import load_article
+from factcheck.book import BASEURL_ENV, DOWNLOADS, book_metadata, book_notebooks, with_report_links
 from factcheck.datapackage import DATA_ENV, DESCRIPTOR, DataValidationError, find_data_dir, validate_package
+from factcheck.markup import render
 from factcheck.notebooks import StaleOutputsError, check_outputs, inputs_fingerprint
+from factcheck.pages import page, source_anchor
 
 PACKAGE_DIR = Path(__file__).parent
 VEGA_BUNDLE = "fc-vega-bundle.js"
@@ -69,8 +77,6 @@ class CiteDomain(Domain):
 def _configure(app, config) -> None:
     """Validate the data and check the stored outputs, register static files
     and the article's title, and point every later step at this book's data."""
-    from factcheck.article import load_article
-
     data_dir = find_data_dir(Path(app.srcdir))
     os.environ.setdefault(DATA_ENV, str(data_dir))
     try:
@@ -108,7 +114,7 @@ def _resolve_citations(app, doctree, docname: str) -> None:
     citations = list(doctree.findall(source_citation))
     if not citations:
         return
-    from factcheck.sources import anchor, registry, short_citation
+    from factcheck.sources import registry, short_citation  # late: pandas only for a page that cites
 
     sources = registry()
     to_sources = app.builder.get_relative_uri(docname, page("sources"))
@@ -122,7 +128,7 @@ def _resolve_citations(app, doctree, docname: str) -> None:
                 parts.append(nodes.Text("; "))
             parts.append(
                 nodes.reference(
-                    "", short_citation(sources.loc[key]), refuri=f"{to_sources}#{anchor(key)}", internal=True
+                    "", short_citation(sources.loc[key]), refuri=f"{to_sources}#{source_anchor(key)}", internal=True
                 )
             )
         parts.append(nodes.Text(")"))
@@ -134,8 +140,8 @@ def _resolve_data(app, doctree, docname: str) -> None:
     references = list(doctree.findall(data_reference))
     if not references:
         return
-    from factcheck.prose import date_words, figure_words
-    from factcheck.sources import anchor, registry, short_citation
+    from factcheck.prose import date_words, figure_words  # late, as above
+    from factcheck.sources import registry, short_citation
 
     sources = registry()
     to_sources = app.builder.get_relative_uri(docname, page("sources"))
@@ -149,7 +155,7 @@ def _resolve_data(app, doctree, docname: str) -> None:
             continue
         title = f"Source: {short_citation(sources.loc[datum.source_id])}"
         link = nodes.reference(
-            "", datum.text, refuri=f"{to_sources}#{anchor(datum.source_id)}", reftitle=title, internal=True
+            "", datum.text, refuri=f"{to_sources}#{source_anchor(datum.source_id)}", reftitle=title, internal=True
         )
         reference.replace_self(nodes.inline("", "", link, classes=["fc-datum"]))
 
@@ -189,7 +195,7 @@ def _preview_image(app, pagename: str, doctree) -> str:
     for raw in doctree.findall(nodes.raw):
         match = re.search(r'<div class="fc-chart-static"[^>]*>(<svg.*?</svg>)', raw.astext(), re.S)
         if match:
-            import vl_convert
+            import vl_convert  # late: slow to import, and only a page with a chart needs it
 
             name = f"previews/{pagename.replace('/', '-')}.png"
             target = Path(app.outdir) / "_static" / name
@@ -203,31 +209,18 @@ def _link_preview(app, pagename, templatename, context, doctree) -> None:
     """A description and Open Graph metadata on every page, so that a shared link previews well."""
     if doctree is None or app.builder.name != "html":
         return
-    import html
-
-    from factcheck.book import book_metadata
-
     baseurl = book_metadata()["baseurl"]
-    title = html.escape(re.sub(r"<[^>]+>", "", context.get("title", "")), quote=True)
-    description = html.escape(_description(doctree), quote=True)
-    tags = [
-        f'<meta name="description" content="{description}">',
-        f'<meta property="og:title" content="{title}">',
-        f'<meta property="og:description" content="{description}">',
-        '<meta property="og:type" content="article">',
-        f'<meta property="og:site_name" content="{html.escape(book_metadata()["title"], quote=True)}">',
-    ]
-    if baseurl:
-        tags.append(f'<meta property="og:url" content="{baseurl}{pagename}.html">')
     image = _preview_image(app, pagename, doctree)
-    if image:
+    tags = render(
+        "link_preview.html",
+        description=_description(doctree),
+        title=Markup(context.get("title", "")).striptags(),
+        site_name=book_metadata()["title"],
+        url=f"{baseurl}{pagename}.html" if baseurl else "",
         # absolute where the book knows its address, as link previews want
-        address = baseurl + image if baseurl else context["pathto"](image, 1)
-        tags += [
-            f'<meta property="og:image" content="{address}">',
-            '<meta name="twitter:card" content="summary_large_image">',
-        ]
-    context["metatags"] = context.get("metatags", "") + "\n".join(tags)
+        image=(baseurl + image if baseurl else context["pathto"](image, 1)) if image else "",
+    )
+    context["metatags"] = context.get("metatags", "") + str(tags)  # Markup + str would escape the str
 
 
 def _write_once(path: Path, stamp: str, make, stamps: Path) -> None:
@@ -241,15 +234,13 @@ def _write_once(path: Path, stamp: str, make, stamps: Path) -> None:
 
 
 def _claims_jsonld() -> str:
-    import json
-
-    from factcheck.claims import claim_reviews
+    from factcheck.claimreview import claim_reviews  # late: pandas only when the JSON-LD is written again
 
     return json.dumps(claim_reviews(), ensure_ascii=False, indent=1) + "\n"
 
 
 def _vega_bundle() -> str:
-    from factcheck.charts import javascript_bundle
+    from factcheck.charts import javascript_bundle  # late: Altair is slow to import
 
     # A function scope keeps the bundle's top-level names (such as `_`) from
     # clashing with Sphinx's globals; it still sets window.vegaEmbed.
@@ -262,9 +253,6 @@ def _write_downloads(app, exception) -> None:
     it is made from changed (the inputs; the chart libraries' versions)."""
     if exception or app.builder.format != "html":
         return
-    import shutil
-    from importlib.metadata import version
-
     # Sphinx copies static files only when it writes a page: a changed
     # stylesheet or script alone must still reach the book.
     for path in (PACKAGE_DIR / "static").iterdir():
@@ -288,22 +276,12 @@ def _root_page(app, exception) -> None:
     a title, and a link for readers whose browser does not follow redirects."""
     if exception or app.builder.name != "html":
         return
-    import html
-
-    from factcheck.book import book_metadata
-
     first = app.builder.get_target_uri(app.config.root_doc)
-    title = html.escape(book_metadata()["title"])
-    (Path(app.outdir) / "index.html").write_text(
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-        f'<link rel="icon" href="_static/favicon.svg"><meta http-equiv="Refresh" content="0; url={first}"></head>'
-        f'<body><p><a href="{first}">{title}</a></p></body></html>\n'
-    )
+    page = render("root_page.html", title=book_metadata()["title"], first=first)
+    (Path(app.outdir) / "index.html").write_text(page + "\n")
 
 
 def setup(app):
-    from factcheck import search
-
     search.setup(app)
     app.add_domain(CiteDomain)
     app.add_node(source_citation)

@@ -1,47 +1,29 @@
-"""Tables of figures with their sources, as plain HTML (no random ids)."""
+"""Tables of figures with their sources, as plain HTML (no random ids) from ``templates/html/table.html``."""
 
 from __future__ import annotations
 
-import html
-import re
-
 import pandas as pd
 from IPython.display import HTML
+from markupsafe import Markup, escape
+
+from factcheck.dates import format_date
+from factcheck.labels import column_titles, titles, titles_of
+from factcheck.markup import render
+from factcheck.sources import cite, registry, short_citation
+from factcheck.words import format_figure, format_number
 
 FOLDED_ROWS = 6  # a sourced table longer than this is folded behind a disclosure
-QUALIFIER_WORDS = {
-    "exact": "",
-    "about": "about ",
-    "more-than": "more than ",
-    "at-least": "at least ",
-    "fewer-than": "fewer than ",
-    "up-to": "up to ",
-    "between": "",
-}
-
-
-def format_number(value) -> str:
-    """1234567 as "1,234,567"; 86.2 stays "86.2"."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{float(value):,}"
-
-
-def format_figure(value, qualifier: str, high=None) -> str:
-    """A figure as a reader says it: "about 73,000", "4,000 to 4,500"."""
-    if qualifier == "between" and pd.notna(high):
-        return f"{format_number(value)} to {format_number(high)}"
-    return f"{QUALIFIER_WORDS[qualifier]}{format_number(value)}"
 
 
 def with_figure_text(frame: pd.DataFrame, value: str, high: str) -> pd.DataFrame:
     """``frame`` plus a ``figure`` column saying each value as a reader would."""
-    return frame.assign(figure=[format_figure(v, q, h) for v, q, h in zip(frame[value], frame.qualifier, frame[high])])
+    return frame.assign(
+        figure=[format_figure(v, q, h) for v, q, h in zip(frame[value], frame.qualifier, frame[high], strict=True)]
+    )
 
 
 def figure_points(frame: pd.DataFrame, value: str, table: str = "population") -> pd.DataFrame:
     """One labelled point per figure for a dot plot: who gives it, for what area, when, and its source."""
-    from factcheck.labels import titles
-    from factcheck.sources import registry, short_citation
-
     sources = registry()
     year = frame.reference_date.fillna(frame.stated_on).dt.year.map(lambda y: "undated" if pd.isna(y) else str(int(y)))
     area = frame.area.map(titles(table, "area")).str.lower()
@@ -55,34 +37,29 @@ def figure_points(frame: pd.DataFrame, value: str, table: str = "population") ->
     )
 
 
-def html_table(
-    caption: str, headings: list[str], rows: list[list[str]], *, classes: str = "", escape_caption: bool = True
-) -> str:
-    """One HTML table for the whole book: cells are HTML already; each carries its
-    heading in ``data-label`` (as plain text, escaped once) so that narrow screens can show the rows as cards."""
-    head = "".join(f'<th scope="col">{h}</th>' for h in headings)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td data-label="{html.escape(html.unescape(re.sub("<[^>]+>", "", h)), quote=True)}">{cell}</td>'
-            for h, cell in zip(headings, row)
-        )
-        + "</tr>"
-        for row in rows
-    )
-    caption = html.escape(caption) if escape_caption else caption
-    return f'<table class="{f"fc-table {classes}".strip()}"><caption>{caption}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+def table_html(caption: str, headings: list[str], rows: list[list[str]], *, classes: str = "") -> Markup:
+    """One HTML table for the whole book. The caption, headings and cells are text, escaped, unless they are
+    ``Markup``; each cell carries its heading in ``data-label`` so that narrow screens can show the rows as cards."""
+    return render("table.html", caption=caption, headings=headings, rows=rows, classes=f"fc-table {classes}".strip())
+
+
+def html_table(caption: str, headings: list[str], rows: list[list[str]], *, classes: str = "") -> str:
+    """:func:`table_html` for a chapter, whose headings and cells are HTML already (built with
+    :func:`cell_text` and ``cite``); the caption is text."""
+    as_html = [[Markup(cell) for cell in row] for row in rows]
+    return str(table_html(caption, [Markup(h) for h in headings], as_html, classes=classes))
 
 
 def cell_text(value) -> str:
-    """A value as a table cell shows it: dates in words, numbers with thousands separators, text escaped."""
+    """A value as a table cell shows it: dates in words, numbers with thousands separators, text escaped
+    (as ``Markup``: chapters build :func:`html_table`'s cells, which are HTML, from it)."""
     if isinstance(value, pd.Timestamp):
-        return f"{value.day} {value:%B %Y}"
+        return format_date(value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_number(value)
-    return html.escape(str(value))
+    return escape(str(value))
 
 
 def sourced_table(
@@ -95,19 +72,14 @@ def sourced_table(
     links to its entry on the Sources page. A table of more than
     ``FOLDED_ROWS`` rows is folded behind a disclosure.
     """
-    from factcheck.labels import column_titles, titles_of
-    from factcheck.sources import cite
-
     columns = column_titles(table, columns)
     words = titles_of(table) if table else {}
     rows = [
         [cell_text(words.get(c, {}).get(row[c], row[c])) for c in columns]
-        + [f'{cite(row.source_id)} <span class="fc-locator">({html.escape(row.locator)})</span>']
+        + [render("source_cell.html", citation=cite(row.source_id), locator=row.locator)]
         for _, row in frame.iterrows()
     ]
-    table_html = html_table(caption, [html.escape(h) for h in columns.values()] + ["Source"], rows)
-    if len(rows) > FOLDED_ROWS:  # a long table would push the chapter's argument screens down: it opens on request
-        return HTML(
-            f'<details class="fc-table-fold"><summary>{html.escape(caption)} ({len(rows)} rows, with their sources)</summary>{table_html}</details>'
-        )
-    return HTML(table_html)
+    listing = table_html(caption, [*columns.values(), "Source"], rows)
+    if len(rows) > FOLDED_ROWS:
+        return HTML(render("table_fold.html", caption=caption, rows=len(rows), table=listing))
+    return HTML(listing)

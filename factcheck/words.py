@@ -1,17 +1,42 @@
 """Reader-facing words for things the data names by code or records raw:
-a claim's short name, where it sits in the article, a source title's
-provenance note, and quotes kept in a wiki's markup."""
+a figure with its qualifier, a claim's short name, where it sits in the
+article, a source title's provenance note, and quotes kept in a wiki's markup."""
 
 from __future__ import annotations
 
 import re
 
+import pandas as pd
+
+from factcheck.article import split_sentences
+
+QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "more-than": "more than ",
+    "at-least": "at least ",
+    "fewer-than": "fewer than ",
+    "up-to": "up to ",
+    "between": "",
+}
 SHORT_QUOTE_WORDS = 8
 # "[[target|shown words]]" or "[[shown words]]", as a wiki's source text writes a link
 WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 WIKI_EMPHASIS = re.compile(r"'{2,}")
 # A provenance note the data appends to a title it could not read in full: "(title not seen)", "(title from URL slug)"
 TITLE_NOTE = re.compile(r"^\s*\(([^()]*\btitle\b[^()]*)\)\s*|\s*\(([^()]*\btitle\b[^()]*)\)\s*$")
+
+
+def format_number(value) -> str:
+    """1234567 as "1,234,567"; 86.2 stays "86.2"."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{float(value):,}"
+
+
+def format_figure(value, qualifier: str, high=None) -> str:
+    """A figure as a reader says it: "about 73,000", "4,000 to 4,500"."""
+    if qualifier == "between" and pd.notna(high):
+        return f"{format_number(value)} to {format_number(high)}"
+    return f"{QUALIFIER_WORDS[qualifier]}{format_number(value)}"
 
 
 def short_quote(quote: str, words: int = SHORT_QUOTE_WORDS) -> str:
@@ -38,7 +63,5 @@ def split_title_note(title: str) -> tuple[str, str]:
 
 def first_sentence(text: str) -> tuple[str, str]:
     """The first sentence of ``text`` and the rest ("" when it is one sentence)."""
-    from factcheck.article import split_sentences
-
     sentences = split_sentences(text)
     return (sentences[0], " ".join(sentences[1:])) if sentences else ("", "")

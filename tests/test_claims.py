@@ -10,10 +10,12 @@ import pytest
 from conftest import BUILT_BOOK, ROOT
 
 from factcheck.article import load_article
-from factcheck.claims import checked_in, claim_reviews, resolve_figures
+from factcheck.claimreview import claim_reviews
 from factcheck.datapackage import load_table
-from factcheck.methodology import publication_window
+from factcheck.pages import checked_in
+from factcheck.prose import resolve_figures
 from factcheck.verdicts import LABELS
+from factcheck.window import publication_window
 
 ARTICLE = load_article(ROOT / "seeds")
 CLAIMS = load_table("claims")
@@ -39,7 +41,7 @@ def test_every_sentence_of_the_article_is_accounted_for():
 def test_quotes_in_a_paragraph_do_not_overlap():
     for number, text in enumerate(ARTICLE.paragraphs):
         spans = sorted((text.index(q), text.index(q) + len(q)) for q in CLAIMS.quote[CLAIMS.paragraph == number])
-        for (_, end), (start, _) in zip(spans, spans[1:]):
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             assert end <= start, f"paragraph {number}: two claims overlap"
 
 

@@ -9,17 +9,20 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import DATA, ROOT
+from markupsafe import Markup
 
 from factcheck import charts
 from factcheck.article import load_article, split_sentences
-from factcheck.claims import quoted_number, resolve_figures, verdict_box
+from factcheck.claims import quoted_number, verdict_box
 from factcheck.datapackage import load_table
 from factcheck.evidence import figures
 from factcheck.glue import plain
 from factcheck.labels import label
+from factcheck.prose import resolve_figures
 from factcheck.sources import cite, registry, short_citation, sources_page
-from factcheck.tables import figure_points, format_figure, html_table, with_figure_text
+from factcheck.tables import figure_points, html_table, table_html, with_figure_text
 from factcheck.verdicts import BEST_RATING, LABELS, SCALE, WORST_RATING, verdict
+from factcheck.words import format_figure
 
 
 def test_the_scale_has_the_six_fixed_labels_in_order():
@@ -119,6 +122,18 @@ def test_codes_become_words_from_the_descriptor():
 def test_tables_label_every_cell_with_its_heading():
     html = html_table("Caption", ["Who", "How many"], [["A", "1"]])
     assert '<td data-label="Who">A</td>' in html and '<td data-label="How many">1</td>' in html
+
+
+def test_templates_escape_text_and_pass_markup_whole():
+    html = table_html("Fish & chips", ["<b>Who</b>", "Said"], [[Markup("<em>A</em>"), "<script>"]])
+    assert "<caption>Fish &amp; chips</caption>" in html and "&lt;b&gt;Who&lt;/b&gt;" in html
+    assert '<td data-label="<b>Who</b>"' not in html and "<em>A</em>" in html and "&lt;script&gt;" in html
+
+
+def test_the_package_escapes_html_only_through_its_templates():
+    package = ROOT / "factcheck"
+    by_hand = [path.name for path in package.glob("*.py") if "html.escape" in path.read_text()]
+    assert not by_hand, f"markup belongs in factcheck/templates/html, escaped by Jinja: {by_hand}"
 
 
 def test_figures_carry_their_side_and_whether_they_came_later():

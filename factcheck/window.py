@@ -1,0 +1,31 @@
+"""The article's publication window and the hindsight rule: a fact made public
+after the window is hindsight, computed from the dates, never typed."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from factcheck.datapackage import load_table
+from factcheck.dates import format_date
+
+
+def publication_bounds() -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last day the article can have appeared: the latest of the
+    earliest bounds and the earliest of the latest bounds its clues give."""
+    clues = load_table("publication_clues")
+    earliest = clues.loc[clues.bound == "earliest", "bound_date"].max()
+    latest = clues.loc[clues.bound == "latest", "bound_date"].min()
+    if earliest > latest:
+        raise ValueError("the publication clues contradict each other: the window is empty")
+    return earliest, latest
+
+
+def publication_window() -> dict:
+    """The publication window in words, and its length in days."""
+    earliest, latest = publication_bounds()
+    return {"earliest": format_date(earliest), "latest": format_date(latest), "days": (latest - earliest).days + 1}
+
+
+def made_public_later(dates: pd.Series) -> pd.Series:
+    """Whether each date falls after the publication window: such a fact is hindsight."""
+    return dates > publication_bounds()[1]
