@@ -8,7 +8,6 @@ before returning it with its declared types. A malformed row raises
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -17,6 +16,8 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from factcheck.stamps import files_under, hash_files
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,10 +70,7 @@ def data_state(data_dir: Path) -> tuple:
 
 def fingerprint(data_dir: Path) -> str:
     """A hash of every file of the package: equal fingerprints, equal data."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return hash_files(files_under(data_dir), data_dir)
 
 
 def host_matches(host: str, domains: list[str]) -> bool:

@@ -17,6 +17,8 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from factcheck.stamps import files_under, hash_files
+
 METADATA_KEY = "factcheck"
 PACKAGE_DIR = Path(__file__).parent
 # Beside the data folder and the book's metadata: what a notebook's outputs also depend on.
@@ -25,11 +27,6 @@ BOOK_INPUTS = ("seeds", "requirements.lock")
 
 class StaleOutputsError(RuntimeError):
     """Some notebooks' stored outputs were made from other code or data."""
-
-
-def _hash_files(digest, paths) -> None:
-    for path in sorted(paths):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
 
 
 def inputs_fingerprint(book_root: Path) -> str:
@@ -42,16 +39,14 @@ def inputs_fingerprint(book_root: Path) -> str:
     from factcheck.book import book_metadata
     from factcheck.datapackage import fingerprint
 
-    digest = hashlib.sha256(fingerprint(book_root / "data").encode())
     metadata = {key: value for key, value in book_metadata(book_root).items() if key not in ("baseurl", "repository")}
-    digest.update(json.dumps(metadata, sort_keys=True).encode())
-    _hash_files(digest, PACKAGE_DIR.glob("*.py"))
-    for name in BOOK_INPUTS:
-        path = book_root / name
-        _hash_files(
-            digest, [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path] if path.exists() else []
-        )
-    return digest.hexdigest()
+    parts = [
+        fingerprint(book_root / "data"),
+        json.dumps(metadata, sort_keys=True),
+        hash_files(PACKAGE_DIR.glob("*.py"), PACKAGE_DIR),
+        hash_files([p for name in BOOK_INPUTS for p in files_under(book_root / name)], book_root),
+    ]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def _source(cell: dict) -> str:
@@ -151,4 +146,4 @@ def execute_all(paths: list[Path], book_root: Path, *, force: bool = False, jobs
         return []
     with ProcessPoolExecutor(max_workers=min(jobs or os.cpu_count() or 1, len(targets))) as pool:
         changed = list(pool.map(execute_in_place, targets, [book_root] * len(targets)))
-    return [path for path, did_change in zip(targets, changed) if did_change]
+    return [path for path, did_change in zip(targets, changed, strict=True) if did_change]
