@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
 import sys
 import tomllib
 from importlib.metadata import packages_distributions
@@ -44,3 +45,20 @@ def test_every_third_party_import_is_a_declared_dependency():
         if not {_canonical(d) for d in distributions.get(module, [])} & declared
     }
     assert undeclared == {}, "add these distributions to pyproject.toml"
+
+
+def make(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", "--no-print-directory", *arguments], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_make_test_stops_with_a_message_when_chromium_is_missing():
+    result = make("chromium-present", "CHROMIUM=/nonexistent/chromium")
+    assert result.returncode != 0
+    assert "/nonexistent/chromium is missing: run 'make system-deps'" in result.stderr
+
+
+def test_make_test_looks_for_chromium_first_and_installs_nothing():
+    commands = make("--dry-run", "test", "CHROMIUM=/nonexistent/chromium").stdout.splitlines()
+    assert commands[0].startswith("test -x /nonexistent/chromium")
+    assert not [command for command in commands if "apt-get" in command]
+    assert "make system-deps" in (ROOT / ".ci" / "run").read_text()
