@@ -59,7 +59,7 @@ class OrderError(RuleError):
     description = "An end date is before the start date it closes (notBefore)."
 
 
-class ReferenceError(RuleError):
+class FigureReferenceError(RuleError):
     type = "reference-error"
     title = "Reference Error"
     description = "A {table:id} reference in a text cell names no figure table or no row of one."
@@ -186,7 +186,7 @@ class FigureReferences(Check):
     """Every ``{table:id}`` in a text cell names a figure table (one with a ``valueField``) and one of its rows."""
 
     type = "figure-references"
-    Errors = [ReferenceError]
+    Errors = [FigureReferenceError]
 
     @cached_property
     def figure_ids(self) -> dict[str, set[str]]:
@@ -208,10 +208,10 @@ class FigureReferences(Check):
                 if table not in self.figure_ids:
                     known = ", ".join(sorted(self.figure_ids))
                     note = f"'{{{table}:{row_id}}}' names no figure table (known: {known})"
-                    yield ReferenceError.from_row(row, field_name=name, note=note)
+                    yield FigureReferenceError.from_row(row, field_name=name, note=note)
                 elif row_id not in self.figure_ids[table]:
                     note = f"'{{{table}:{row_id}}}' names no row of {table}"
-                    yield ReferenceError.from_row(row, field_name=name, note=note)
+                    yield FigureReferenceError.from_row(row, field_name=name, note=note)
 
 
 def checklist() -> Checklist:
