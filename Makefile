@@ -37,12 +37,13 @@ book: $(INSTALLED)
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
 ## test: build the book, then run every test (unit, data, nbval, print, browser) on every core
-# The print edition is made by its test (`make pdf`), beside the others.
-test: book chromium-present
+# The print edition is made by its test (`make pdf`), beside the others. A
+# missing Chromium stops it first, with a message: it installs nothing.
+test: chromium-present book
 	$(BIN)/pytest --numprocesses auto
 
 ## print: the print edition, one PDF of the whole book with its static charts, in $(PDF)
-print: book chromium-present
+print: chromium-present book
 	@$(MAKE) --no-print-directory pdf
 
 # pdf: the print edition from the book as built (`make print` builds it first)
@@ -78,7 +79,7 @@ lock: $(INSTALLED)
 chromium-present:
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing: run 'make system-deps' (as root) once, then 'make test' again." >&2; exit 1; }
 
-## system-deps: Debian packages the browser tests need
+## system-deps: Debian packages the browser tests need (the one target that runs apt-get; .ci/run calls it)
 system-deps: $(CHROMIUM)
 $(CHROMIUM):
 	apt-get update -qq

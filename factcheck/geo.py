@@ -64,7 +64,7 @@ def country_polygons(name: str) -> list[list[Ring]]:
 
 def _in_ring(lon: float, lat: float, ring: Ring) -> bool:
     inside = False
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
         if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
@@ -107,7 +107,7 @@ def distance_to_lines_km(lat: float, lon: float, lines: list[Ring]) -> float:
     best = math.inf
     for line in lines:
         points = [((x - lon) * kx, (y - lat) * ky) for x, y in line]
-        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+        for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
             dx, dy = x2 - x1, y2 - y1
             t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, -(x1 * dx + y1 * dy) / (dx * dx + dy * dy)))
             best = min(best, math.hypot(x1 + t * dx, y1 + t * dy))
@@ -126,7 +126,7 @@ def _clip(ring: Ring, box: tuple[float, float, float, float]) -> Ring:
     points = list(ring)
     for inside, cross in edges:
         kept = []
-        for p, q in zip(points, points[1:] + points[:1]):
+        for p, q in zip(points, points[1:] + points[:1], strict=True):
             if inside(q):
                 if not inside(p):
                     kept.append(cross(p, q))
@@ -175,20 +175,3 @@ def lines_in_box(lines: list[Ring], box: tuple[float, float, float, float]) -> l
         if len(run) > 1:
             runs.append(run)
     return [run for run in runs if len(run) > 1]
-
-
-def check_inside_country(data_dir: Path, resource: dict, rows: list[dict], field: dict) -> list[str]:
-    """``insideCountry``: each row's coordinates must lie inside the country it names."""
-    rule = field["insideCountry"]
-    faults = []
-    for number, row in enumerate(rows, start=2):
-        try:
-            lat, lon = float(row[field["name"]]), float(row[rule["longitude"]])
-        except ValueError:
-            continue  # a malformed number is reported by the schema check
-        if not in_country(row[rule["country"]], lat, lon):
-            faults.append(
-                f"{data_dir.name}/{resource['path']}, row {number}, column '{field['name']}': "
-                f"({lat}, {lon}) is not inside {row[rule['country']]}"
-            )
-    return faults

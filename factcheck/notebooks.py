@@ -19,6 +19,7 @@ from pathlib import Path
 
 from factcheck.book import book_metadata
 from factcheck.datapackage import data_dir_set, fingerprint
+from factcheck.stamps import files_under, hash_files
 
 METADATA_KEY = "factcheck"
 PACKAGE_DIR = Path(__file__).parent
@@ -30,11 +31,6 @@ class StaleOutputsError(RuntimeError):
     """Some notebooks' stored outputs were made from other code or data."""
 
 
-def _hash_files(digest, paths) -> None:
-    for path in sorted(paths):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-
-
 def inputs_fingerprint(book_root: Path) -> str:
     """A hash of what every notebook's outputs depend on, beside its own code.
 
@@ -42,16 +38,14 @@ def inputs_fingerprint(book_root: Path) -> str:
     author, pages and first publication), not its base URL or repository,
     which the build fills in: a change to the theme or the build settings
     makes no notebook stale."""
-    digest = hashlib.sha256(fingerprint(book_root / "data").encode())
     metadata = {key: value for key, value in book_metadata(book_root).items() if key not in ("baseurl", "repository")}
-    digest.update(json.dumps(metadata, sort_keys=True).encode())
-    _hash_files(digest, [*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("templates/html/*.html")])  # code and markup
-    for name in BOOK_INPUTS:
-        path = book_root / name
-        _hash_files(
-            digest, [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path] if path.exists() else []
-        )
-    return digest.hexdigest()
+    parts = [
+        fingerprint(book_root / "data"),
+        json.dumps(metadata, sort_keys=True),
+        hash_files([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("templates/html/*.html")], PACKAGE_DIR),  # code, markup
+        hash_files([p for name in BOOK_INPUTS for p in files_under(book_root / name)], book_root),
+    ]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
 def _source(cell: dict) -> str:

@@ -41,6 +41,7 @@ from factcheck.datapackage import DATA_ENV, DESCRIPTOR, DataValidationError, fin
 from factcheck.markup import render
 from factcheck.notebooks import StaleOutputsError, check_outputs, inputs_fingerprint
 from factcheck.pages import page, source_anchor
+from factcheck.stamps import write_once
 
 PACKAGE_DIR = Path(__file__).parent
 VEGA_BUNDLE = "fc-vega-bundle.js"
@@ -223,16 +224,6 @@ def _link_preview(app, pagename, templatename, context, doctree) -> None:
     context["metatags"] = context.get("metatags", "") + str(tags)  # Markup + str would escape the str
 
 
-def _write_once(path: Path, stamp: str, make, stamps: Path) -> None:
-    """Write ``make()`` to ``path`` unless it was written from the same ``stamp``
-    (kept in the folder ``stamps``, out of the published book)."""
-    marker = stamps / (path.name + ".stamp")
-    if path.exists() and marker.exists() and marker.read_text() == stamp:
-        return
-    path.write_text(make())
-    marker.write_text(stamp)
-
-
 def _claims_jsonld() -> str:
     from factcheck.claimreview import claim_reviews  # late: pandas only when the JSON-LD is written again
 
@@ -265,9 +256,9 @@ def _write_downloads(app, exception) -> None:
     for path in [*data_dir.glob("*.csv"), data_dir / DESCRIPTOR]:
         shutil.copyfile(path, downloads / path.name)
     stamps = Path(app.doctreedir)
-    _write_once(Path(app.outdir) / CLAIMS_JSONLD, inputs_fingerprint(data_dir.parent), _claims_jsonld, stamps)
+    write_once(Path(app.outdir) / CLAIMS_JSONLD, inputs_fingerprint(data_dir.parent), _claims_jsonld, stamps)
     libraries = " ".join(f"{name} {version(name)}" for name in ("altair", "vl-convert-python"))
-    _write_once(Path(app.outdir) / "_static" / VEGA_BUNDLE, libraries, _vega_bundle, stamps)
+    write_once(Path(app.outdir) / "_static" / VEGA_BUNDLE, libraries, _vega_bundle, stamps)
 
 
 def _root_page(app, exception) -> None:

@@ -20,7 +20,10 @@ from factcheck.book import book_metadata, toc_pages
 from factcheck.datapackage import host_matches, load_table
 
 PAGES = sorted(p for p in BUILT_BOOK.rglob("*.html") if not p.is_relative_to(BUILT_BOOK / "_static"))
-CHAPTERS = sorted(BUILT_BOOK.glob("chapters/*.html"))
+# Every page of the table of contents as built, named from the toc rather than found in the build: on an
+# unbuilt book, a test that reads them fails instead of passing with nothing to check.
+CHAPTERS = [BUILT_BOOK / f"{page}.html" for page in toc_pages(ROOT)]
+NOT_BUILT = f"no built pages in {BUILT_BOOK}: run `make book` first"
 PDF = BUILT_BOOK / "book.pdf"
 
 
@@ -50,13 +53,14 @@ def parse(page):
 
 def test_the_book_is_built():
     """The tests below read the built pages: on an unbuilt tree they would pass with nothing to check."""
-    assert PAGES and CHAPTERS, f"no built pages in {BUILT_BOOK}: run `make book` first"
+    assert PAGES and all(page.is_file() for page in CHAPTERS), NOT_BUILT
 
 
 def test_every_link_off_the_book_goes_to_a_registered_publisher_or_carrier():
     """...or to the book's own repository, where readers report errors."""
     domains = [d for ds in load_table("publishers").domains for d in ds.split()]
     repository = book_metadata(ROOT)["repository"]
+    assert PAGES, NOT_BUILT
     foreign = {
         (page.name, href)
         for page in PAGES
@@ -179,7 +183,9 @@ def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_
     starts = [reader.get_destination_page_number(item) for item in reader.outline]
     assert len(starts) == len(toc_pages()) and starts == sorted(starts)
     untitled = [
-        item.title for item, start in zip(reader.outline, starts) if not read[start][0].lstrip().startswith(item.title)
+        item.title
+        for item, start in zip(reader.outline, starts, strict=True)
+        if not read[start][0].lstrip().startswith(item.title)
     ]
     assert untitled == [], "each page of the book starts with its title"
     last_pages = {start - 1 for start in starts[1:]} | {len(pages) - 1}

@@ -1,0 +1,295 @@
+"""Frictionless checks for the rules a schema cannot express, and one message per error.
+
+Each rule is declared on a field of ``datapackage.json`` (``hostIn``, ``insideCountry``,
+``rangeOf``, ``notBefore``) or follows from the package (``{table:id}`` references in text
+cells). Each is a :class:`frictionless.Check` that Frictionless runs on every row of every
+table beside its own checks, so that one validation reports every fault. Messages are built
+from the errors' fields (type, row, field, cell), never parsed from their text.
+
+This module imports Frictionless, which is slow to import: :mod:`factcheck.datapackage`
+imports it only when a package must be validated.
+"""
+
+from __future__ import annotations
+
+import csv
+import ipaddress
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from frictionless import Check, Checklist, Package, Resource, errors
+from frictionless.table import Row
+
+from factcheck.datapackage import DESCRIPTOR, REFERENCE, host_matches, non_public_label
+from factcheck.geo import in_country
+
+
+class RuleError(errors.CellError):
+    """A cell breaks a rule declared beside the schema; the note says how."""
+
+    type = "rule-error"
+    title = "Rule Error"
+    description = "A cell breaks a rule declared on its field beyond the Table Schema."
+    template = "{note}"
+
+
+class HostError(RuleError):
+    type = "host-error"
+    title = "Host Error"
+    description = "A link does not go to a public host of its publisher (hostIn)."
+
+
+class PlaceError(RuleError):
+    type = "place-error"
+    title = "Place Error"
+    description = "Coordinates lie outside the country the row names (insideCountry)."
+
+
+class RangeError(RuleError):
+    type = "range-error"
+    title = "Range Error"
+    description = "A range's high end is missing where needed or below its low end (rangeOf)."
+
+
+class OrderError(RuleError):
+    type = "order-error"
+    title = "Order Error"
+    description = "An end date is before the start date it closes (notBefore)."
+
+
+class FigureReferenceError(RuleError):
+    type = "reference-error"
+    title = "Reference Error"
+    description = "A {table:id} reference in a text cell names no figure table or no row of one."
+
+
+def _rows(resource: Resource) -> list[dict]:
+    """The rows of ``resource`` as text, read beside Frictionless' own reading of it."""
+    with Path(resource.normpath).open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+class FieldRule(Check):
+    """A rule declared as property ``rule`` on fields: each such field of the resource is checked."""
+
+    rule: str
+
+    def connect(self, resource: Resource) -> None:
+        super().connect(resource)
+        self.declared = [
+            (field.name, field.custom[self.rule]) for field in resource.schema.fields if self.rule in field.custom
+        ]
+
+    def validate_row(self, row: Row) -> Iterator[RuleError]:
+        for name, declaration in self.declared:
+            yield from self.check(row, name, declaration)
+
+    def check(self, row: Row, name: str, declaration) -> Iterator[RuleError]:
+        raise NotImplementedError
+
+
+def _valid(row: Row, *names: str) -> bool:
+    """Whether cells ``names`` are present and well-formed (a malformed one Frictionless reports itself)."""
+    return all(row[name] is not None and name not in row.error_cells for name in names)
+
+
+class HostIn(FieldRule):
+    """``hostIn``: a URL's host is a public host of a domain of a row that its foreign keys point at."""
+
+    type = "host-in"
+    rule = "hostIn"
+    Errors = [HostError]
+
+    def connect(self, resource: Resource) -> None:
+        super().connect(resource)
+        self.domains = {}
+        for name, declaration in self.declared:
+            lookup = resource.package.get_resource(declaration["resource"])
+            self.domains[name] = {row[declaration["key"]]: row[declaration["domains"]].split() for row in _rows(lookup)}
+
+    def check(self, row: Row, name: str, declaration) -> Iterator[RuleError]:
+        if not _valid(row, name):
+            return
+        host = (urlsplit(row[name]).hostname or "").lower()
+        owners = [row[owner] for owner in declaration["fields"] if row[owner]]
+        allowed = [domain for owner in owners for domain in self.domains[name].get(owner, [])]
+        try:
+            ipaddress.ip_address(host)
+            yield HostError.from_row(
+                row, field_name=name, note=f"'{host}' is an IP address; link the publisher's own site"
+            )
+            return
+        except ValueError:
+            pass
+        label = non_public_label(host, allowed)
+        if label:
+            note = f"'{host}' is a staging, QA or development host ('{label}'); link the public page"
+            yield HostError.from_row(row, field_name=name, note=note)
+        elif allowed and not host_matches(host, allowed):
+            note = f"'{host}' is not a domain of {' or '.join(repr(o) for o in owners)} ({', '.join(allowed)})"
+            yield HostError.from_row(row, field_name=name, note=note)
+
+
+class InsideCountry(FieldRule):
+    """``insideCountry``: a row's coordinates (this field the latitude) lie inside the country it names."""
+
+    type = "inside-country"
+    rule = "insideCountry"
+    Errors = [PlaceError]
+
+    def check(self, row: Row, name: str, declaration) -> Iterator[RuleError]:
+        longitude, country = declaration["longitude"], declaration["country"]
+        if not _valid(row, name, longitude, country):
+            return
+        lat, lon = float(row[name]), float(row[longitude])
+        if not in_country(row[country], lat, lon):
+            yield PlaceError.from_row(row, field_name=name, note=f"({lat}, {lon}) is not inside {row[country]}")
+
+
+class RangeOf(FieldRule):
+    """``rangeOf``: a range's high end (this field) is at least its low end, and present where a qualifier needs it."""
+
+    type = "range-of"
+    rule = "rangeOf"
+    Errors = [RangeError]
+
+    def check(self, row: Row, name: str, declaration) -> Iterator[RuleError]:
+        low = declaration["low"]
+        if name in row.error_cells:
+            return
+        if row[name] is None:
+            for other, value in declaration.get("requiredIf", {}).items():
+                if row[other] == value:
+                    note = f"a value is required when '{other}' is '{value}'"
+                    yield RangeError.from_row(row, field_name=name, note=note)
+        elif _valid(row, low) and row[name] < row[low]:
+            note = f"'{row[name]}' is below the low end '{row[low]}' in column '{low}'"
+            yield RangeError.from_row(row, field_name=name, note=note)
+
+
+class NotBefore(FieldRule):
+    """``notBefore``: an end date (this field) is not before the start date it closes."""
+
+    type = "not-before"
+    rule = "notBefore"
+    Errors = [OrderError]
+
+    def check(self, row: Row, name: str, start) -> Iterator[RuleError]:
+        if _valid(row, name, start) and row[name] < row[start]:
+            note = f"'{row[name]}' is before the start '{row[start]}' in column '{start}'"
+            yield OrderError.from_row(row, field_name=name, note=note)
+
+
+class FigureReferences(Check):
+    """Every ``{table:id}`` in a text cell names a figure table (one with a ``valueField``) and one of its rows."""
+
+    type = "figure-references"
+    Errors = [FigureReferenceError]
+
+    @cached_property
+    def figure_ids(self) -> dict[str, set[str]]:
+        """The row ids of each figure table of the package, read once per validation."""
+        ids = {}
+        for resource in self.resource.package.resources:
+            if "valueField" in resource.custom:
+                key = resource.schema.primary_key[0]
+                ids[resource.name] = {row[key] for row in _rows(resource)}
+        return ids
+
+    def connect(self, resource: Resource) -> None:
+        super().connect(resource)
+        self.texts = [field.name for field in resource.schema.fields if field.type == "string"]
+
+    def validate_row(self, row: Row) -> Iterator[RuleError]:
+        for name in self.texts:
+            for table, row_id in REFERENCE.findall(row[name] or ""):
+                if table not in self.figure_ids:
+                    known = ", ".join(sorted(self.figure_ids))
+                    note = f"'{{{table}:{row_id}}}' names no figure table (known: {known})"
+                    yield FigureReferenceError.from_row(row, field_name=name, note=note)
+                elif row_id not in self.figure_ids[table]:
+                    note = f"'{{{table}:{row_id}}}' names no row of {table}"
+                    yield FigureReferenceError.from_row(row, field_name=name, note=note)
+
+
+def checklist() -> Checklist:
+    """The book's own checks, run by Frictionless beside its schema checks."""
+    return Checklist(checks=[HostIn(), InsideCountry(), RangeOf(), NotBefore(), FigureReferences()])
+
+
+CONSTRAINT_WORDS = {
+    "required": "a value is required but the cell is empty",
+    "minimum": "'{cell}' is below the minimum {limit}",
+    "maximum": "'{cell}' is above the maximum {limit}",
+    "pattern": "'{cell}' does not match the pattern {limit}",
+    "enum": "'{cell}' is not one of the allowed values {limit}",
+    "minLength": "'{cell}' is shorter than {limit} characters",
+    "maxLength": "'{cell}' is longer than {limit} characters",
+}
+
+
+def _broken_constraint(resource: Resource, error) -> str:
+    """What a constraint error breaks, from the field's own reading of the cell."""
+    field = resource.schema.get_field(error.field_name)
+    cell = error.cells[error.field_number - 1] if error.field_number <= len(error.cells) else ""  # a short row's
+    _, notes = field.read_cell(cell)
+    name = next(iter(notes))
+    words = CONSTRAINT_WORDS.get(name, "'{cell}' breaks the constraint " + name + " {limit}")
+    return words.format(cell=cell, limit=field.constraints.get(name))
+
+
+def _first_row_with(resource: Resource, cells: dict[str, str]) -> int | None:
+    """The number of the first row of ``resource`` holding ``cells`` (the header is row 1)."""
+    for number, row in enumerate(_rows(resource), start=2):
+        if all(row[name] == value for name, value in cells.items()):
+            return number
+    return None
+
+
+def describe(error, resource: Resource) -> str:
+    """One line for one error of ``resource``: file, row, column, what is wrong."""
+    where = f"{Path(resource.basepath).name}/{resource.path}"
+    if getattr(error, "row_number", None):
+        where += f", row {error.row_number}"
+    field = getattr(error, "field_name", None)
+    if error.type == "primary-key":
+        field = ", ".join(resource.schema.primary_key)
+    elif error.type == "foreign-key":
+        field = ", ".join(error.field_names)
+    if field:
+        where += f", column '{field}'"
+    if isinstance(error, RuleError):
+        what = error.note
+    elif error.type == "type-error":
+        what = f"'{error.cell}' is not a valid {resource.schema.get_field(error.field_name).type}"
+    elif error.type == "constraint-error":
+        what = _broken_constraint(resource, error)
+    elif error.type == "foreign-key":
+        what = f"'{' '.join(error.field_cells)}' is not a known id in {error.reference_name or resource.name}"
+    elif error.type in ("primary-key", "unique-error"):
+        names = resource.schema.primary_key if error.type == "primary-key" else [error.field_name]
+        cells = {name: error.cells[resource.schema.field_names.index(name)] for name in names}
+        what = f"duplicate id: the same value as row {_first_row_with(resource, cells)}"
+    elif error.type == "missing-cell":
+        what = "the row is too short: this cell is missing"
+    elif error.type == "extra-cell":
+        what = f"the row has an extra cell '{error.cell}' beyond the header"
+    else:
+        what = f"{error.type}: {error.note or error.message}"
+    return f"{where}: {what}"
+
+
+def faults(data_dir: Path) -> list[str]:
+    """Every fault of the package in ``data_dir``, one line each, in file order."""
+    package = Package(str(data_dir / DESCRIPTOR), basepath=str(data_dir))
+    report = package.validate(checklist())
+    lines = []
+    for task in report.tasks:
+        resource = package.get_resource(task.name)
+        for error in task.errors:
+            line = describe(error, resource)
+            if line not in lines:  # a unique id is also the primary key: say it once
+                lines.append(line)
+    return lines + [f"{data_dir.name}/{DESCRIPTOR}: {error.message}" for error in report.errors]
