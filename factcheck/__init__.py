@@ -4,7 +4,8 @@ Nothing in this package is specific to one article: the article, its data and
 its chapters live in ``seeds/``, ``data/`` and ``chapters/``.
 
 The modules, one concern each (no two import each other in a circle: tests/test_architecture.py):
-- data: ``datapackage`` (load and validate the tables), ``labels`` (words for codes, field titles), ``geo`` (geometry)
+- data: ``descriptor`` (its format), ``datapackage`` (load, validate), ``checks`` (the rules, as Frictionless checks),
+  ``labels`` (words for codes, field titles), ``geo`` (geometry), ``stamps`` (the file hasher)
 - the book: ``book`` (``_config.yml``, ``_toc.yml``), ``pages`` (page paths, anchors, links), ``article`` (the text)
 - in words: ``dates`` (dates and spans), ``words`` (figures, quotes, titles), ``prose`` (a data row's value in prose)
 - the check: ``verdicts`` (the scale), ``window`` (publication window, hindsight rule), ``sources``, ``evidence``

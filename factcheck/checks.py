@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import ipaddress
+import re
 from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
@@ -22,8 +23,25 @@ from urllib.parse import urlsplit
 from frictionless import Check, Checklist, Package, Resource, errors
 from frictionless.table import Row
 
-from factcheck.datapackage import DESCRIPTOR, REFERENCE, host_matches, non_public_label
+from factcheck.descriptor import DESCRIPTOR, REFERENCE
 from factcheck.geo import in_country
+
+
+def host_matches(host: str, domains: list[str]) -> bool:
+    """Whether ``host`` is one of ``domains`` or a subdomain of one."""
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+# A label such as "staging", "digital-staging", "qa", "dev2" or "preprod" marks
+# a publisher's internal host: pages there move, vanish or differ from the public ones.
+NON_PUBLIC_LABEL = re.compile(r"(^|-)(staging|stage|stg|qa|dev|develop|test|testing|preprod|uat|sandbox)\d*(-|$)")
+
+
+def non_public_label(host: str, domains: list[str]) -> str | None:
+    """The label of ``host``, left of its publisher's domain, that marks a staging, QA or dev host."""
+    domain = max((d for d in domains if host_matches(host, [d])), key=len, default="")
+    labels = host.removesuffix(domain).strip(".").split(".") if domain else host.split(".")[:-2]
+    return next((label for label in labels if NON_PUBLIC_LABEL.search(label)), None)
 
 
 class RuleError(errors.CellError):

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from factcheck.descriptor import DESCRIPTOR
 from factcheck.stamps import files_under, hash_files
 
 if TYPE_CHECKING:
     import pandas as pd
 
-DESCRIPTOR = "datapackage.json"
 DATA_ENV = "FACTCHECK_DATA"
 MAX_REPORTED_ERRORS = 20
 
@@ -71,27 +70,6 @@ def data_state(data_dir: Path) -> tuple:
 def fingerprint(data_dir: Path) -> str:
     """A hash of every file of the package: equal fingerprints, equal data."""
     return hash_files(files_under(data_dir), data_dir)
-
-
-def host_matches(host: str, domains: list[str]) -> bool:
-    """Whether ``host`` is one of ``domains`` or a subdomain of one."""
-    return any(host == d or host.endswith("." + d) for d in domains)
-
-
-# A label such as "staging", "digital-staging", "qa", "dev2" or "preprod" marks
-# a publisher's internal host: pages there move, vanish or differ from the public ones.
-NON_PUBLIC_LABEL = re.compile(r"(^|-)(staging|stage|stg|qa|dev|develop|test|testing|preprod|uat|sandbox)\d*(-|$)")
-
-
-def non_public_label(host: str, domains: list[str]) -> str | None:
-    """The label of ``host``, left of its publisher's domain, that marks a staging, QA or dev host."""
-    domain = max((d for d in domains if host_matches(host, [d])), key=len, default="")
-    labels = host.removesuffix(domain).strip(".").split(".") if domain else host.split(".")[:-2]
-    return next((label for label in labels if NON_PUBLIC_LABEL.search(label)), None)
-
-
-# A text cell's reference to a figure, ``{table:id}``: checked by factcheck.checks, rendered by the prose.
-REFERENCE = re.compile(r"\{([a-z_]+):([a-z0-9-]+)\}")
 
 
 def _validated_log(data_dir: Path) -> Path:

@@ -42,7 +42,9 @@ def inputs_fingerprint(book_root: Path) -> str:
     parts = [
         fingerprint(book_root / "data"),
         json.dumps(metadata, sort_keys=True),
-        hash_files([*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("templates/html/*.html")], PACKAGE_DIR),  # code, markup
+        hash_files(
+            [*PACKAGE_DIR.glob("*.py"), *PACKAGE_DIR.glob("templates/html/*.html")], PACKAGE_DIR
+        ),  # code, markup
         hash_files([p for name in BOOK_INPUTS for p in files_under(book_root / name)], book_root),
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()

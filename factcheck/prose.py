@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table, value_field
-from factcheck.datapackage import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
 from factcheck.dates import format_date
+from factcheck.descriptor import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
 from factcheck.words import format_figure, format_number
 
 

@@ -173,7 +173,7 @@ def test_a_staging_qa_or_dev_host_is_rejected(data_copy, host, publisher):
 
 @pytest.mark.parametrize("host", ["www.devdiscourse.com", "www.theguardian.com", "qazaqstan.kz"])
 def test_a_public_host_is_not_taken_for_a_staging_one(host):
-    from factcheck.datapackage import non_public_label
+    from factcheck.checks import non_public_label
 
     assert non_public_label(host, [host.removeprefix("www.")]) is None
 
