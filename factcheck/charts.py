@@ -41,6 +41,8 @@ CHARACTER_WIDTH = {"bold": 0.7, "normal": 0.62}
 # A chart kind whose rows are named by long labels asks, in its usermeta, for
 # them to be written above each row in the narrow layout.
 LABELS_ABOVE = "labelsAbove"
+# ... and may name a column of shorter labels for the narrow layout.
+NARROW_LABELS = "narrowLabels"
 
 
 @alt.theme.register("factcheck", enable=True)
@@ -98,10 +100,10 @@ def _plot(spec: dict) -> dict:
     return spec["spec"] if "facet" in spec else spec
 
 
-def _labels_above(plot: dict, field: str, step: int) -> None:
+def _labels_above(plot: dict, field: str, step: int, text: str | None = None) -> None:
     """Move the long labels of the rows (the nominal ``field`` on y) from the axis to
-    just above each row, so that the plot has the full width (labels on the data).
-    :func:`_fit` sets how far they may run."""
+    just above each row, so that the plot has the full width (labels on the data),
+    written from ``text`` where given. :func:`_fit` sets how far they may run."""
     if "layer" not in plot:
         plot["layer"] = [{key: plot.pop(key) for key in ("mark", "encoding", "transform") if key in plot}]
     layers = plot["layer"]
@@ -132,7 +134,7 @@ def _labels_above(plot: dict, field: str, step: int) -> None:
         "encoding": {
             "y": copy.deepcopy(first["encoding"]["y"]),
             "x": {"value": 0},
-            "text": {"field": field, "type": "nominal"},
+            "text": {"field": text or field, "type": "nominal"},
         },
     }
     if "data" in first:
@@ -173,7 +175,8 @@ def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
     _wrap_titles(spec, width)
     field = spec.get("usermeta", {}).get(LABELS_ABOVE)
     if field and (narrow or stacked or labels_above):  # a panel's heading needs the width the labels would take
-        _labels_above(_plot(spec), field, 38 if narrow else 32)
+        short = spec["usermeta"].get(NARROW_LABELS) if narrow else None
+        _labels_above(_plot(spec), field, 38 if narrow else 32, short)
     if narrow:
         config = spec.setdefault("config", {})
         config["axisQuantitative"] = {**config.get("axisQuantitative", {}), "tickCount": 4}
@@ -599,6 +602,7 @@ def range_plot(
     (label, low, figure and the ``row`` column) overlays the article's own
     figures as black outlined diamonds where they would sit if they were right.
     ``row`` splits the chart into panels that share nothing but the theme.
+    An optional column short_label names the rows in the narrow layout.
     """
     tooltip = [
         alt.Tooltip("label:N", title="Estimate"),
@@ -644,6 +648,10 @@ def range_plot(
                 tooltip=[alt.Tooltip("label:N", title="The article"), alt.Tooltip("figure:N", title="Figure")],
             )
         )
+    short = {}
+    if "short_label" in frame:
+        short = {NARROW_LABELS: "short_label"}
+        frame = frame.assign(short_label=frame.short_label.fillna(frame.label))
     chart = alt.layer(*layers, data=frame).properties(width=width)
     if row:
         chart = chart.facet(
@@ -656,7 +664,7 @@ def range_plot(
                 ),
             ),
         ).resolve_scale(y="independent", x="independent")
-    return chart.properties(title=title, usermeta={LABELS_ABOVE: "label"})
+    return chart.properties(title=title, usermeta={LABELS_ABOVE: "label", **short})
 
 
 def dated_counts(
