@@ -85,3 +85,8 @@ def column_titles(table: str | None, columns) -> dict[str, str]:
             raise KeyError(f"column '{column}' of {table} has no title in {DESCRIPTOR}: give its heading")
         headings[column] = heading
     return headings
+
+
+def titled(frame, table: str | None, columns: list[str]):
+    """``frame``'s ``columns`` headed by their titles (see :func:`column_titles`), as a chart's data shows them."""
+    return frame[columns].rename(columns=column_titles(table, columns))

@@ -59,3 +59,12 @@ def test_report_links_point_at_the_repository_only_when_the_book_names_one():
 def test_paragraph_zero_is_the_headline_only_in_an_article_that_has_one():
     assert paragraph_name(0) == "headline"
     assert paragraph_name(0, has_headline=False) == "paragraph 0"
+
+
+def test_a_charts_data_is_headed_by_the_field_titles():
+    import pandas as pd
+
+    from factcheck.labels import titled
+
+    frame = pd.DataFrame({"when": ["May 2023"], "track": ["Battle"], "other": [1]})
+    assert list(titled(frame, "events", ["when", "track"]).columns) == ["Date", "Strand"]
