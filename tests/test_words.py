@@ -71,3 +71,4 @@ def test_a_charts_data_is_headed_by_the_field_titles():
 
     frame = pd.DataFrame({"when": ["May 2023"], "track": ["Battle"], "other": [1]})
     assert list(titled(frame, "events", ["when", "track"]).columns) == ["Date", "Strand"]
+    assert list(titled(frame, "events", ["track", ("other", "Count")]).columns) == ["Strand", "Count"]
