@@ -45,3 +45,37 @@ def durations(starts: pd.DataFrame, end: pd.Timestamp) -> pd.DataFrame:
         days=[range_words(lo, hi) for lo, hi in zip(frame.days_low, frame.days_high, strict=True)],
         months=[range_words(lo, hi, "{:.1f}") for lo, hi in zip(frame.months_low, frame.months_high, strict=True)],
     )
+
+
+def duration_rows(starts: pd.DataFrame, stated: pd.DataFrame, end: pd.Timestamp) -> pd.DataFrame:
+    """Rows for :func:`factcheck.charts.range_plot` of how long something lasted to ``end``: one per start
+    (events: computed from its date, labelled by date and title, with the title alone on a phone) and
+    one per length stated in a source (reported figures in days, months or years, labelled by chart_label
+    and the source's words)."""
+    spans = durations(starts, end)
+    stated_months = [round(as_months(v, u), 1) for v, u in zip(stated.value, stated.unit, strict=True)]
+    after = stated.later.map({True: " (after the article)", False: ""})
+    rows = [
+        spans.assign(
+            label=spans.when + ": " + spans.title,
+            short_label=spans.title,
+            low=spans.months_low,
+            high=spans.months_high,
+            figure=spans.months + " months (" + spans.days + " days)",
+            measure="Computed from a start",
+            later=False,
+        ),
+        stated.assign(
+            label=stated.chart_label
+            + ": \u201c"
+            + stated.period.str.split(" (", regex=False).str[0]
+            + "\u201d"
+            + after,
+            low=stated_months,
+            high=stated_months,
+            figure=stated.figure + " " + stated.unit,
+            measure="Stated in a source",
+        ),
+    ]
+    columns = ["label", "short_label", "low", "high", "figure", "side", "measure", "later", "when", "source"]
+    return pd.concat(rows, ignore_index=True)[columns]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from factcheck.durations import as_months, days_between, durations, in_months, range_words
+from factcheck.durations import as_months, days_between, duration_rows, durations, in_months, range_words
 
 END = pd.Timestamp("2023-05-20")
 
@@ -33,3 +33,34 @@ def test_durations_adds_the_span_from_each_start():
     assert spans.days.tolist() == ["293 to 323", "288"]
     assert spans.months.tolist() == ["9.6 to 10.6", "9.5"]
     assert spans.months_high.tolist() == [10.6, 9.5]
+
+
+def test_duration_rows_put_computed_and_stated_lengths_on_one_axis():
+    starts = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2022-08-05"]),
+            "date_precision": ["day"],
+            "when": ["5 August 2022"],
+            "title": ["Offensive"],
+            "side": ["Ukrainian side"],
+            "source": ["s"],
+        }
+    )
+    stated = pd.DataFrame(
+        {
+            "value": [224.0],
+            "unit": ["days"],
+            "chart_label": ["Prigozhin"],
+            "period": ["224 days (since October 8, 2022)"],
+            "figure": ["224"],
+            "later": [False],
+            "side": ["Russian side"],
+            "when": ["21 May 2023"],
+            "source": ["t"],
+        }
+    )
+    rows = duration_rows(starts, stated, END)
+    assert rows.label.tolist() == ["5 August 2022: Offensive", "Prigozhin: \u201c224 days\u201d"]
+    assert rows.short_label.tolist()[0] == "Offensive"
+    assert rows.figure.tolist() == ["9.5 months (288 days)", "224 days"]
+    assert rows.low.tolist() == [9.5, 7.4]
