@@ -111,3 +111,27 @@ def sourced_table(
             f'<details class="fc-table-fold"><summary>{html.escape(caption)} ({len(rows)} rows, with their sources)</summary>{table_html}</details>'
         )
     return HTML(table_html)
+
+
+def cited(text, source_id: str) -> str:
+    """A table cell: ``text`` followed by its source's linked citation."""
+    from factcheck.sources import cite
+
+    return f"{cell_text(text)} ({cite(source_id)})"
+
+
+def daily_table(rows: pd.DataFrame, days, column: str, headings: dict[str, str], caption: str) -> HTML:
+    """What is dated on each of ``days``: a row per day and a column per key of ``headings`` (a value of
+    ``rows[column]``), listing the title of each row dated that day, with its source; "—" where there is none."""
+    cells = [
+        [cell_text(day)]
+        + [
+            "<br>".join(
+                cited(r.title, r.source_id) for r in rows[(rows.date == day) & (rows[column] == key)].itertuples()
+            )
+            or "—"
+            for key in headings
+        ]
+        for day in days
+    ]
+    return HTML(html_table(caption, ["Day", *headings.values()], cells))
