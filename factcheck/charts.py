@@ -50,6 +50,8 @@ LABELS_ABOVE = "labelsAbove"
 # Such a label is drawn from a copy of its field, split into lines (``field`` + LINES), each LINE_HEIGHT px apart.
 LINES = "__lines"
 LINE_HEIGHT = 15
+# ... and may name a column of shorter labels for the narrow layout.
+NARROW_LABELS = "narrowLabels"
 
 
 @alt.theme.register("factcheck", enable=True)
@@ -111,10 +113,10 @@ def _is_bar(mark) -> bool:
     return mark == "bar" or isinstance(mark, dict) and mark.get("type") == "bar"
 
 
-def _labels_above(plot: dict, field: str, step: int) -> None:
+def _labels_above(plot: dict, field: str, step: int, text: str | None = None) -> None:
     """Move the long labels of the rows (the nominal ``field`` on y) from the axis to
-    just above each row, so that the plot has the full width (labels on the data).
-    :func:`_fit` sets how far they may run."""
+    just above each row, so that the plot has the full width (labels on the data),
+    written from ``text`` where given. :func:`_fit` sets how far they may run."""
     if "layer" not in plot:
         plot["layer"] = [{key: plot.pop(key) for key in ("mark", "encoding", "transform") if key in plot}]
     layers = plot["layer"]
@@ -146,7 +148,7 @@ def _labels_above(plot: dict, field: str, step: int) -> None:
         "encoding": {
             "y": copy.deepcopy(first["encoding"]["y"]),
             "x": {"value": 0},
-            "text": {"field": field + LINES, "type": "nominal"},
+            "text": {"field": (text or field) + LINES, "type": "nominal"},
         },
     }
     if "data" in first:
@@ -232,7 +234,8 @@ def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
     _wrap_titles(spec, width)
     field = spec.get("usermeta", {}).get(LABELS_ABOVE)
     if field and (narrow or stacked or labels_above):  # a panel's heading needs the width the labels would take
-        _labels_above(_plot(spec), field, 38 if narrow else 32)
+        short = spec["usermeta"].get(NARROW_LABELS) if narrow else None
+        _labels_above(_plot(spec), field, 38 if narrow else 32, short)
     config = spec.setdefault("config", {})
     config["legend"] = {**config.get("legend", {}), "labelLimit": width - 40}  # legend entries in full
     if narrow:
@@ -676,6 +679,7 @@ def range_plot(
     (label, low, figure and the ``row`` column) overlays the article's own
     figures as black outlined diamonds where they would sit if they were right.
     ``row`` splits the chart into panels that share nothing but the theme.
+    An optional column short_label names the rows in the narrow layout.
     """
     tooltip = [
         alt.Tooltip("label:N", title="Estimate"),
@@ -721,6 +725,10 @@ def range_plot(
                 tooltip=[alt.Tooltip("label:N", title="The article"), alt.Tooltip("figure:N", title="Figure")],
             )
         )
+    short = {}
+    if "short_label" in frame:
+        short = {NARROW_LABELS: "short_label"}
+        frame = frame.assign(short_label=frame.short_label.fillna(frame.label))
     chart = alt.layer(*layers, data=frame).properties(width=width)
     if row:
         chart = chart.facet(
@@ -733,7 +741,7 @@ def range_plot(
                 ),
             ),
         ).resolve_scale(y="independent", x="independent")
-    return chart.properties(title=title, usermeta={LABELS_ABOVE: "label"})
+    return chart.properties(title=title, usermeta={LABELS_ABOVE: "label", **short})
 
 
 def dated_counts(

@@ -42,6 +42,12 @@ def events(topic: str | None = None) -> pd.DataFrame:
     return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
+def events_by_id(*event_ids: str) -> pd.DataFrame:
+    """The events of any topic named by ``event_ids``, in date order, indexed by their ids."""
+    rows = events().set_index("event_id", drop=False).rename_axis(None)
+    return rows.loc[list(event_ids)].sort_values(["date", "event_id"])
+
+
 def figures(topic: str | None = None) -> pd.DataFrame:
     """Reported figures (of ``topic``) with side, later, source, when, and the figure in words."""
     rows = load_table("reported_figures")

@@ -83,3 +83,25 @@ def sourced_table(
     if len(rows) > FOLDED_ROWS:
         return HTML(render("table_fold.html", caption=caption, rows=len(rows), table=listing))
     return HTML(listing)
+
+
+def cited(text, source_id: str) -> Markup:
+    """A table cell: ``text`` followed by its source's linked citation."""
+    return Markup("{} ({})").format(cell_text(text), cite(source_id))
+
+
+def daily_table(rows: pd.DataFrame, days, column: str, headings: dict[str, str], caption: str) -> HTML:
+    """What is dated on each of ``days``: a row per day and a column per key of ``headings`` (a value of
+    ``rows[column]``), listing the title of each row dated that day, with its source; "—" where there is none."""
+    cells = [
+        [cell_text(day)]
+        + [
+            Markup("<br>").join(
+                cited(r.title, r.source_id) for r in rows[(rows.date == day) & (rows[column] == key)].itertuples()
+            )
+            or "—"
+            for key in headings
+        ]
+        for day in days
+    ]
+    return HTML(table_html(caption, ["Day", *headings.values()], cells))

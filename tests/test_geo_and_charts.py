@@ -207,3 +207,35 @@ def test_verdict_bars_draw_one_panel_where_hindsight_changes_nothing():
         "facet"
         in charts.verdict_bars(_counts("Misleading"), category="topic", category_title="Topic", title="V").to_dict()
     )
+
+
+def test_a_range_plot_names_its_rows_by_their_short_labels_on_a_phone():
+    data = pd.DataFrame(
+        {
+            "label": ["5 August 2022: a long description of what marks the start of the battle", "Stated"],
+            "short_label": ["The start", None],
+            "low": [9.5, 10.0],
+            "high": [9.5, 10.0],
+            "figure": ["9.5 months", "10 months"],
+            "side": ["Ukrainian side", "Not a party to the war"],
+            "measure": ["Computed", "Stated"],
+            "when": ["x", "y"],
+            "source": ["s", "t"],
+        }
+    )
+    html = charts.figure(
+        charts.range_plot(data, title="T", value_title="Months"),
+        "test",
+        alt_text="A test.",
+        source="Nowhere",
+        data=data,
+    ).data
+
+    def row_labels(spec_class: str) -> str:
+        spec = json.loads(html.split(f'class="{spec_class}">')[1].split("</script>")[0])
+        return next(layer for layer in spec["layer"] if layer["mark"].get("type") == "text")["encoding"]["text"]
+
+    assert row_labels("fc-chart-spec-narrow")["field"] == "short_label"
+    narrow_svg = html.split('class="fc-chart-static-narrow"')[1].split("</svg>")[0]
+    assert ">The start<" in narrow_svg
+    assert "Stated" in narrow_svg, "a row without a short label keeps its label"

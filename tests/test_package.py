@@ -213,3 +213,29 @@ def test_figure_points_label_who_what_area_and_when():
 def test_with_figure_text_says_ranges_and_qualifiers():
     civilians = with_figure_text(load_table("civilians_remaining", DATA), "people", "people_high")
     assert civilians.figure.str.contains(" to ").any() and civilians.figure.str.startswith("fewer than").any()
+
+
+def test_a_daily_table_lists_each_days_rows_by_column_with_their_sources():
+    from factcheck.tables import daily_table
+
+    source_id = registry().index[0]
+    rows = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2023-05-20", "2023-05-20", "2023-05-22"]),
+            "side": ["a", "b", "a"],
+            "title": ["Claim", "Denial <no>", "Later"],
+            "source_id": [source_id] * 3,
+        }
+    )
+    table = daily_table(rows, pd.date_range("2023-05-20", "2023-05-22"), "side", {"a": "A", "b": "B"}, "C").data
+    days = re.findall(r"<tr><td[^>]*>([^<]+)</td>", table)
+    assert days == ["20 May 2023", "21 May 2023", "22 May 2023"]
+    assert "Denial &lt;no&gt; (" in table and cite(source_id) in table
+    assert table.count(">—</td>") == 3, "a day with nothing in a column says so"
+
+
+def test_events_are_picked_by_id_in_date_order():
+    from factcheck.evidence import events_by_id
+
+    picked = events_by_id("fall-2023-05-20-prigozhin-capture", "fall-2022-05-17-first-airstrike")
+    assert list(picked.index) == ["fall-2022-05-17-first-airstrike", "fall-2023-05-20-prigozhin-capture"]

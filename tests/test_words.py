@@ -19,7 +19,10 @@ def test_the_headline_is_not_paragraph_0():
 
 
 def test_wiki_markup_becomes_the_words_a_page_shows():
-    text = "is a [[types of inhabited localities in Russia|rural locality]] (a [[Village#Russia|selo]]) in '''Belgorod''' [[Oblast]]"
+    text = (
+        "is a [[types of inhabited localities in Russia|rural locality]] (a [[Village#Russia|selo]]) "
+        "in '''Belgorod''' [[Oblast]]"
+    )
     assert strip_wiki_markup(text) == "is a rural locality (a selo) in Belgorod Oblast"
 
 
@@ -59,3 +62,13 @@ def test_report_links_point_at_the_repository_only_when_the_book_names_one():
 def test_paragraph_zero_is_the_headline_only_in_an_article_that_has_one():
     assert paragraph_name(0) == "headline"
     assert paragraph_name(0, has_headline=False) == "paragraph 0"
+
+
+def test_a_charts_data_is_headed_by_the_field_titles():
+    import pandas as pd
+
+    from factcheck.labels import titled
+
+    frame = pd.DataFrame({"when": ["May 2023"], "track": ["Battle"], "other": [1]})
+    assert list(titled(frame, "events", ["when", "track"]).columns) == ["Date", "Strand"]
+    assert list(titled(frame, "events", ["track", ("other", "Count")]).columns) == ["Strand", "Count"]
