@@ -10,7 +10,7 @@ from factcheck.claims import format_date, format_span
 from factcheck.datapackage import load_table
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
 from factcheck.methodology import made_public_later
-from factcheck.sources import registry, short_citation
+from factcheck.sources import published_words, registry, short_citation
 from factcheck.tables import format_figure
 
 
@@ -32,7 +32,8 @@ def events(topic: str | None = None) -> pd.DataFrame:
         rows = rows[rows.topic == topic]
     rows = _common(rows, "actor_kind", "date")
     rows["when"] = [
-        format_span(*args) for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision)
+        format_span(*args)
+        for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision, strict=True)
     ]
     return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
 
@@ -44,7 +45,7 @@ def figures(topic: str | None = None) -> pd.DataFrame:
         rows = rows[rows.topic == topic]
     rows = _common(rows, "claimant_kind", "published")
     return rows.assign(
-        figure=[format_figure(v, q, h) for v, q, h in zip(rows.value, rows.qualifier, rows.value_high)],
+        figure=[format_figure(v, q, h) for v, q, h in zip(rows.value, rows.qualifier, rows.value_high, strict=True)],
         low=rows.value.astype(float),
         high=rows.value_high.fillna(rows.value).astype(float),
     ).reset_index(drop=True)
@@ -61,6 +62,18 @@ def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:
             f"{len(rows)} evidence rows of claim '{claim_id}' from '{source_id}' contain {containing!r}; expected one"
         )
     return rows.excerpt.iloc[0]
+
+
+def quoted(quote_table: str) -> pd.DataFrame:
+    """The evidence rows that a chapter's table quotes side by side (``quoted_evidence.csv``), in the
+    table's order, with their words (``excerpt``) and each source's date in words (``published``)."""
+    picks = load_table("quoted_evidence")
+    picks = picks[picks.quote_table == quote_table]
+    if picks.empty:
+        raise KeyError(f"no rows of quoted_evidence.csv belong to the table '{quote_table}'")
+    rows = picks.merge(load_table("claim_evidence"), on=["claim_id", "source_id", "locator"], validate="one_to_one")
+    sources = registry()
+    return rows.assign(published=[published_words(sources.loc[s]) for s in rows.source_id])
 
 
 def _place(place_id: str) -> pd.Series:

@@ -57,6 +57,8 @@ COMPUTED_TITLES = {
     "side": "Who says so",
     "later": "After the article",
     "source": "Source",
+    "excerpt": "In the source's words",
+    "published": "Published",
 }
 
 

@@ -198,3 +198,15 @@ def test_figure_points_label_who_what_area_and_when():
 def test_with_figure_text_says_ranges_and_qualifiers():
     civilians = with_figure_text(load_table("civilians_remaining", DATA), "people", "people_high")
     assert civilians.figure.str.contains(" to ").any() and civilians.figure.str.startswith("fewer than").any()
+
+
+def test_quoted_evidence_comes_in_its_tables_order_with_words_and_dates():
+    from factcheck.evidence import quoted
+
+    rows = quoted("belgorod-groups")
+    listed = load_table("quoted_evidence")
+    assert list(rows.source_id) == list(listed[listed.quote_table == "belgorod-groups"].source_id)
+    assert rows.excerpt.str.len().gt(0).all()
+    assert "May 2023" in set(rows.published)  # a page dated only to the month is shown to the month
+    with pytest.raises(KeyError, match="no rows"):
+        quoted("no-such-table")
