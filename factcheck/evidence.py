@@ -9,6 +9,7 @@ from factcheck.charts import side_of
 from factcheck.claims import format_date, format_span
 from factcheck.datapackage import load_table
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
+from factcheck.labels import label
 from factcheck.methodology import made_public_later
 from factcheck.sources import published_words, registry, short_citation
 from factcheck.tables import format_figure
@@ -97,3 +98,29 @@ def km_from_border(place_id: str, countries: tuple[str, str] | None = None) -> f
     countries = countries or tuple(book_metadata()["countries"])[:2]
     place = _place(place_id)
     return distance_to_lines_km(place.latitude, place.longitude, shared_border(*countries))
+
+
+def border_places(place_ids) -> pd.DataFrame:
+    """Places of places.csv, in the order given, with their kind and role in words and their
+    distance from the border (``km_from_border``, rounded to the kilometre)."""
+    places = load_table("places").set_index("place_id", drop=False).loc[list(place_ids)]
+    return places.assign(
+        kind=[label("places", "kind", k) for k in places.kind],
+        role=[label("places", "role", r) for r in places.role],
+        km_from_border=[round(km_from_border(p)) for p in places.place_id],
+    )
+
+
+def place_figures(figure_ids) -> pd.DataFrame:
+    """Population figures, in the order given, with their place's name, kind, role, note and distance
+    from the border (:func:`border_places`), and the year each refers to ("reported 2026" for a figure
+    given with no reference date)."""
+    rows = load_table("population").set_index("figure_id", drop=False).loc[list(figure_ids)]
+    places = border_places(rows.place_id)
+    return rows.assign(
+        **{column: places[column].to_numpy() for column in ("name", "kind", "role", "role_note", "km_from_border")},
+        year=[
+            f"{d.year}" if pd.notna(d) else f"reported {s.year}"
+            for d, s in zip(rows.reference_date, rows.stated_on, strict=True)
+        ],
+    )

@@ -59,6 +59,9 @@ COMPUTED_TITLES = {
     "source": "Source",
     "excerpt": "In the source's words",
     "published": "Published",
+    "km_from_border": "Km from the border (approximate: Natural Earth line)",
+    "year": "Year of the figure",
+    "label": "Estimate",
 }
 
 
@@ -74,16 +77,24 @@ def _field_titles(descriptor_path: str) -> dict[tuple[str, str], str]:
     }
 
 
-def column_titles(table: str | None, columns) -> dict[str, str]:
+def column_titles(table: str | list[str] | None, columns) -> dict[str, str]:
     """Each column and its heading: a dict is kept as it is; for a list, the heading
-    is the field's ``title`` in ``datapackage.json`` (or that of a column evidence adds)."""
+    is the field's ``title`` in ``datapackage.json`` (of the first of the tables
+    ``table`` names that has the column), or that of a column evidence adds."""
     if isinstance(columns, dict):
         return columns
     titles = _field_titles(str(find_data_dir() / DESCRIPTOR))
+    tables = [table] if table is None or isinstance(table, str) else table
     headings = {}
     for column in columns:
-        heading = titles.get((table, column)) or COMPUTED_TITLES.get(column)
+        heading = next((titles[(t, column)] for t in tables if (t, column) in titles), None)
+        heading = heading or COMPUTED_TITLES.get(column)
         if heading is None:
             raise KeyError(f"column '{column}' of {table} has no title in {DESCRIPTOR}: give its heading")
         headings[column] = heading
     return headings
+
+
+def titled(frame, table: str | list[str] | None, columns: list[str]):
+    """``frame``'s ``columns`` under their headings (:func:`column_titles`), as a chart's data table shows them."""
+    return frame[list(columns)].rename(columns=column_titles(table, columns))

@@ -34,7 +34,9 @@ def format_figure(value, qualifier: str, high=None) -> str:
 
 def with_figure_text(frame: pd.DataFrame, value: str, high: str) -> pd.DataFrame:
     """``frame`` plus a ``figure`` column saying each value as a reader would."""
-    return frame.assign(figure=[format_figure(v, q, h) for v, q, h in zip(frame[value], frame.qualifier, frame[high])])
+    return frame.assign(
+        figure=[format_figure(v, q, h) for v, q, h in zip(frame[value], frame.qualifier, frame[high], strict=True)]
+    )
 
 
 def figure_points(frame: pd.DataFrame, value: str, table: str = "population") -> pd.DataFrame:
@@ -65,7 +67,7 @@ def html_table(
         "<tr>"
         + "".join(
             f'<td data-label="{html.escape(html.unescape(re.sub("<[^>]+>", "", h)), quote=True)}">{cell}</td>'
-            for h, cell in zip(headings, row)
+            for h, cell in zip(headings, row, strict=True)
         )
         + "</tr>"
         for row in rows
@@ -86,10 +88,11 @@ def cell_text(value) -> str:
 
 
 def sourced_table(
-    frame: pd.DataFrame, columns: list[str] | dict[str, str], caption: str, table: str | None = None
+    frame: pd.DataFrame, columns: list[str] | dict[str, str], caption: str, table: str | list[str] | None = None
 ) -> HTML:
     """``frame`` as an HTML table of ``columns`` plus a Source column: a list of
     names, headed by their titles in the data package, or a dict of name: heading.
+    ``table`` may list several tables where ``frame`` joins them (the first to have a column names it).
 
     Codes of ``table``'s enum columns are shown as their words; each source
     links to its entry on the Sources page. A table of more than
@@ -99,7 +102,8 @@ def sourced_table(
     from factcheck.sources import cite
 
     columns = column_titles(table, columns)
-    words = titles_of(table) if table else {}
+    tables = [table] if table is None or isinstance(table, str) else table
+    words = {column: codes for name in reversed(tables) if name for column, codes in titles_of(name).items()}
     rows = [
         [cell_text(words.get(c, {}).get(row[c], row[c])) for c in columns]
         + [f'{cite(row.source_id)} <span class="fc-locator">({html.escape(row.locator)})</span>']
