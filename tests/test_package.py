@@ -210,3 +210,48 @@ def test_quoted_evidence_comes_in_its_tables_order_with_words_and_dates():
     assert "May 2023" in set(rows.published)  # a page dated only to the month is shown to the month
     with pytest.raises(KeyError, match="no rows"):
         quoted("no-such-table")
+
+
+def test_category_colours_are_the_palette_in_order_and_charts_list_only_the_groups_drawn():
+    colours = charts.category_colours(["b", "a"])
+    assert colours == {"b": charts.PALETTE[0], "a": charts.PALETTE[1]}
+    with pytest.raises(ValueError):
+        charts.category_colours(range(len(charts.PALETTE) + 1))
+    data = pd.DataFrame({"figure": ["x"], "n": [1], "group": ["a"]})
+    spec = charts.dot_plot(data, value="n", label="figure", colour="group", title="t", value_title="v", colours=colours)
+    scale = spec.to_dict()["layer"][0]["encoding"]["color"]["scale"]
+    assert scale == {"domain": ["a"], "range": [charts.PALETTE[1]]}
+
+
+def test_places_come_with_role_and_distance_and_figures_with_their_year():
+    from factcheck.evidence import border_places, place_figures
+
+    places = border_places(["kozinka", "bakhmut"])
+    assert list(places.role) == [label("places", "role", "raided"), label("places", "role", "front-line")]
+    assert places.km_from_border.map(type).eq(int).all()
+    sized = place_figures(["kozinka-former-residents-mint", "grayvoron-2021-census"])
+    assert list(sized.year) == ["reported 2026", "2021"]
+    assert list(sized.name) == ["Kozinka", "Grayvoron"]
+
+
+def test_headings_come_from_the_first_joined_table_that_has_the_column():
+    from factcheck.labels import column_titles, titled
+
+    assert column_titles(["places", "population"], ["name", "population", "year"]) == {
+        "name": "Place",
+        "population": "People",
+        "year": "Year of the figure",
+    }
+    frame = pd.DataFrame({"name": ["Kozinka"], "kind": ["village"]})
+    assert list(titled(frame, "places", ["name", "kind"]).columns) == ["Place", "Kind of place"]
+
+
+def test_events_of_one_day_on_one_track_spread_across_it():
+    day = pd.Timestamp("2023-05-22")
+    frame = pd.DataFrame({"date": [day, day, day], "track": ["a", "a", "b"]})
+    spread = charts.spread_within_days(frame)
+    assert list(spread.date) == [
+        day + pd.Timedelta(hours=6),
+        day + pd.Timedelta(hours=18),
+        day + pd.Timedelta(hours=12),
+    ]
