@@ -23,6 +23,8 @@ import pandas as pd
 import vl_convert as vlc
 from IPython.display import HTML
 
+from factcheck.geo import countries_in_box, lines_in_box, shared_border
+
 VEGA_LITE_VERSION = "v" + ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 FONT = "DejaVu Sans, Verdana, sans-serif"
 WIDTH = 560
@@ -839,3 +841,13 @@ def locator_map(
             .encode(longitude="longitude:Q", latitude="latitude:Q", text="name:N")
         )
     return alt.layer(*layers).properties(title=title, width=width, height=height).project(type="mercator")
+
+
+def border_map(places: pd.DataFrame, box: tuple[float, float, float, float], **options) -> alt.LayerChart:
+    """A :func:`locator_map` of ``box`` (west, south, east, north): the book's first two
+    ``countries`` (``_config.yml``) and the border they share, dashed."""
+    from factcheck.book import book_metadata
+
+    countries = list(book_metadata()["countries"])[:2]
+    border = lines_in_box(shared_border(*countries), box)
+    return locator_map(countries_in_box(countries, box), places, borders=border, **options)

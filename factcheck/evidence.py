@@ -12,7 +12,7 @@ from factcheck.geo import distance_km, distance_to_lines_km, shared_border
 from factcheck.labels import label
 from factcheck.methodology import made_public_later
 from factcheck.sources import published_words, registry, short_citation
-from factcheck.tables import format_figure
+from factcheck.tables import format_figure, sourced_table
 
 
 def _common(frame: pd.DataFrame, kind: str, made_public: str) -> pd.DataFrame:
@@ -52,6 +52,22 @@ def figures(topic: str | None = None) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def figure_rows(frame: pd.DataFrame, measures: dict[str, str] | None = None) -> pd.DataFrame:
+    """Figures (from :func:`figures`) as a range plot's rows: what each counts and whose losses in words
+    (``measure``, ``panel``), and a ``label`` with who gives it (``chart_label``), when, and the figure.
+    ``measures`` gives the words for what a figure counts where its code's ("Other count") say too little."""
+    measures = measures or {}
+    rows = frame.assign(
+        measure=[
+            measures.get(f, label("reported_figures", "measure", m))
+            for f, m in zip(frame.figure_id, frame.measure, strict=True)
+        ],
+        panel=[label("reported_figures", "forces", f) for f in frame.forces],
+    )
+    when = rows.published.dt.strftime("%-d %b")
+    return rows.assign(label=rows.chart_label + ", " + when + ": " + rows.figure + " " + rows.measure.str.lower())
+
+
 def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:
     """The words of a claim's evidence from one source (the row whose excerpt contains ``containing``)."""
     rows = load_table("claim_evidence")
@@ -75,6 +91,18 @@ def quoted(quote_table: str) -> pd.DataFrame:
     rows = picks.merge(load_table("claim_evidence"), on=["claim_id", "source_id", "locator"], validate="one_to_one")
     sources = registry()
     return rows.assign(published=[published_words(sources.loc[s]) for s in rows.source_id])
+
+
+QUOTED_LABELS = ["group", "aspect", "bearing", "shows", "who"]  # columns of quoted_evidence.csv that say what a row is
+
+
+def quoted_table(quote_table: str):
+    """The evidence a chapter quotes side by side (:func:`quoted`) as a sourced table captioned by the
+    table's title in the data package: the label columns its rows fill, then the words and their date."""
+    rows = quoted(quote_table)
+    columns = [column for column in QUOTED_LABELS if rows[column].ne("").any()] + ["excerpt", "published"]
+    caption = label("quoted_evidence", "quote_table", quote_table)
+    return sourced_table(rows, columns, caption=caption, table="quoted_evidence")
 
 
 def _place(place_id: str) -> pd.Series:

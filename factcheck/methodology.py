@@ -61,6 +61,15 @@ def made_public_later(dates: pd.Series) -> pd.Series:
     return dates > publication_bounds()[1]
 
 
+def before_window_words(date: pd.Timestamp) -> str:
+    """When ``date`` falls, counted back from the first day the article can have appeared."""
+    days = (publication_bounds()[0] - date).days
+    if days < 0:
+        raise ValueError(f"{date:%Y-%m-%d} falls after the first day the article can have appeared")
+    first_day = "the first day the article can have appeared"
+    return first_day if days == 0 else f"{days} day{'s' if days > 1 else ''} before {first_day}"
+
+
 def _quote_link(page: str, c: pd.Series) -> str:
     return f'<a href="{link(page, c.page, "claim-" + c.claim_id)}"><q>{html.escape(c.quote)}</q></a>'
 
