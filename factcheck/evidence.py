@@ -53,16 +53,17 @@ def figures(topic: str | None = None) -> pd.DataFrame:
 
 
 def figure_rows(frame: pd.DataFrame, measures: dict[str, str] | None = None) -> pd.DataFrame:
-    """Figures (from :func:`figures`) as a range plot's rows: what each counts and whose losses in words
-    (``measure``, ``panel``), and a ``label`` with who gives it (``chart_label``), when, and the figure.
-    ``measures`` gives the words for what a figure counts where its code's ("Other count") say too little."""
+    """Figures (from :func:`figures`) as a range plot's rows: what each counts in words (``measure``),
+    whose losses (``panel``, short of any parenthesis, to head a panel even on a phone), and a ``label``
+    with who gives it (``chart_label``), when, and the figure. ``measures`` gives the words for what a
+    figure counts where its code's ("Other count") say too little."""
     measures = measures or {}
     rows = frame.assign(
         measure=[
             measures.get(f, label("reported_figures", "measure", m))
             for f, m in zip(frame.figure_id, frame.measure, strict=True)
         ],
-        panel=[label("reported_figures", "forces", f) for f in frame.forces],
+        panel=[label("reported_figures", "forces", f).split(" (")[0] for f in frame.forces],
     )
     when = rows.published.dt.strftime("%-d %b")
     return rows.assign(label=rows.chart_label + ", " + when + ": " + rows.figure + " " + rows.measure.str.lower())
