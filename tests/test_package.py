@@ -255,3 +255,41 @@ def test_events_of_one_day_on_one_track_spread_across_it():
         day + pd.Timedelta(hours=18),
         day + pd.Timedelta(hours=12),
     ]
+
+
+def test_figure_rows_label_who_when_and_what_and_head_panels_briefly():
+    from factcheck.evidence import figure_rows
+
+    rows = figures("belgorod").set_index("figure_id", drop=False)
+    killed = figure_rows(
+        rows.loc[["rvc-belgorod-own-killed", "gladkov-evacuation-death"]], {"gladkov-evacuation-death": "Died"}
+    )
+    assert list(killed.label) == ["RVC commander, 24 May: 2 killed", "Gladkov, 23 May: 1 died"]
+    assert list(killed.panel) == ["The raiders", "Civilians"]
+
+
+def test_a_date_before_the_window_is_counted_back_from_its_first_day():
+    from factcheck.methodology import before_window_words, publication_bounds
+
+    first = publication_bounds()[0]
+    assert before_window_words(first) == "the first day the article can have appeared"
+    assert before_window_words(first - pd.Timedelta(days=2)).startswith("2 days before")
+    with pytest.raises(ValueError):
+        before_window_words(first + pd.Timedelta(days=1))
+
+
+def test_quoted_tables_take_their_caption_and_columns_from_the_data():
+    from factcheck.evidence import quoted_table
+
+    table = quoted_table("belgorod-equipment").data
+    assert "equipment: what was seen, and who said where it came from</caption>" in table
+    assert ">What it shows</th>" in table and ">Group</th>" not in table
+
+
+def test_a_border_map_draws_the_book_countries_and_their_border():
+    from factcheck.evidence import border_places
+
+    places = border_places(["kozinka", "belgorod"])
+    spec = charts.border_map(places.assign(group=places.role), (35.25, 50.12, 37.25, 50.78), title="t").to_dict()
+    dashed = [layer for layer in spec["layer"] if layer.get("mark", {}).get("strokeDash") == [5, 3]]
+    assert len(dashed) == 1
