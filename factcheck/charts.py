@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from factcheck.book import book_metadata
 from factcheck.dates import short_date
+from factcheck.geo import countries_in_box, lines_in_box, shared_border
 from factcheck.markup import render
 from factcheck.tables import cell_text, table_html
 from factcheck.verdicts import SCALE
@@ -424,6 +425,31 @@ def javascript_bundle() -> str:
     return cached.read_text()
 
 
+def category_colours(categories) -> dict[str, str]:
+    """Each category its own colour of the palette, in the order given, so that every chart
+    that shows some of them (``colours`` of :func:`dot_plot` and :func:`locator_map`) agrees."""
+    categories = list(categories)
+    if len(categories) > len(PALETTE):
+        raise ValueError(f"{len(categories)} categories, but the palette has {len(PALETTE)} colours")
+    return dict(zip(categories, PALETTE[: len(categories)], strict=True))
+
+
+def _category_scales(field: str, values, colours: dict[str, str] | None, legend=alt.Undefined) -> dict:
+    """Colour and shape of ``field``: fixed by ``colours`` (listing only the categories present), or Vega's own."""
+    if not colours:
+        return {
+            "color": alt.Color(f"{field}:N", title=None, legend=legend),
+            "shape": alt.Shape(f"{field}:N", title=None, legend=legend),
+        }
+    present = {c: colour for c, colour in colours.items() if c in set(values)}
+    return {
+        "color": alt.Color(
+            f"{field}:N", title=None, legend=legend, scale=alt.Scale(domain=list(present), range=list(present.values()))
+        ),
+        "shape": alt.Shape(f"{field}:N", title=None, legend=legend, scale=alt.Scale(domain=list(present))),
+    }
+
+
 def dot_plot(
     data: pd.DataFrame,
     *,
@@ -434,10 +460,12 @@ def dot_plot(
     value_title: str,
     reference: int | None = None,
     reference_label: str = "",
+    colours: dict[str, str] | None = None,
 ) -> alt.LayerChart:
     """One dot per figure, largest on top, with an optional dashed reference line.
 
-    Colour and shape both encode ``colour``, so the chart reads without colour.
+    Colour and shape both encode ``colour``, so the chart reads without colour;
+    ``colours`` fixes each category's colour (:func:`category_colours`).
     """
     encoding = {
         "x": alt.X(f"{value}:Q", title=value_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=NUMBER_FORMAT)),
@@ -454,8 +482,7 @@ def dot_plot(
         .mark_point(filled=True, size=100, opacity=1)
         .encode(
             **encoding,
-            color=alt.Color(f"{colour}:N", title=None, legend=legend),
-            shape=alt.Shape(f"{colour}:N", title=None, legend=legend),
+            **_category_scales(colour, data[colour], colours, legend),
             tooltip=[
                 alt.Tooltip(f"{label}:N", title="Figure"),
                 alt.Tooltip(f"{value}:Q", format=NUMBER_FORMAT),
@@ -587,6 +614,14 @@ def _time_axis(first: pd.Timestamp, last: pd.Timestamp, unit: str, step: int) ->
         ]
         axis = alt.Axis(format="%-d %b", labelAngle=0, labelOverlap=True, values=ticks)
     return alt.X("date:T", title=None, scale=alt.Scale(domain=[f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"]), axis=axis)
+
+
+def spread_within_days(events: pd.DataFrame) -> pd.DataFrame:
+    """``events`` with the marks of one day on one track spread evenly across that day, so that
+    they do not overlap (the sources give no hour)."""
+    same_day = events.groupby(["date", "track"])
+    position = (same_day.cumcount() + 0.5) / same_day.date.transform("size")
+    return events.assign(date=events.date + pd.to_timedelta(position, unit="D"))
 
 
 def timeline(
@@ -838,7 +873,8 @@ def locator_map(
     ``places`` has columns name, latitude, longitude and group (colour and
     shape), and optionally label_dx/label_dy to move a label. ``borders``
     (lines of (longitude, latitude)) are drawn as a dashed line; ``colours``
-    fixes each group's colour, so that several maps agree; ``links``
+    fixes each group's colour (:func:`category_colours`; the legend lists only
+    the groups drawn), so that several maps and charts agree; ``links``
     (longitude, latitude, longitude2, latitude2) draws a thin line between
     two points, such as a distance the text gives.
     """
@@ -876,12 +912,7 @@ def locator_map(
         .encode(
             longitude="longitude:Q",
             latitude="latitude:Q",
-            color=alt.Color(
-                "group:N",
-                title=None,
-                scale=alt.Scale(domain=list(colours), range=list(colours.values())) if colours else alt.Undefined,
-            ),
-            shape=alt.Shape("group:N", title=None, scale=alt.Scale(domain=list(colours)) if colours else alt.Undefined),
+            **_category_scales("group", data.group, colours),
             tooltip=[alt.Tooltip("name:N", title="Place"), alt.Tooltip("group:N", title="What")],
         )
     )
@@ -892,3 +923,13 @@ def locator_map(
             .encode(longitude="longitude:Q", latitude="latitude:Q", text="name:N")
         )
     return alt.layer(*layers).properties(title=title, width=width, height=height).project(type="mercator")
+
+
+def border_map(places: pd.DataFrame, box: tuple[float, float, float, float], **options) -> alt.LayerChart:
+    """A :func:`locator_map` of ``box`` (west, south, east, north): the book's first two
+    ``countries`` (``_config.yml``) and the border they share, dashed."""
+    from factcheck.book import book_metadata
+
+    countries = list(book_metadata()["countries"])[:2]
+    border = lines_in_box(shared_border(*countries), box)
+    return locator_map(countries_in_box(countries, box), places, borders=border, **options)

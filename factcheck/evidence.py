@@ -10,10 +10,10 @@ from factcheck.charts import dot_plot, figure, side_of
 from factcheck.datapackage import load_table, value_field
 from factcheck.dates import format_date, format_span
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
-from factcheck.labels import column_titles
+from factcheck.labels import column_titles, label
 from factcheck.prose import date_field
-from factcheck.sources import registry, short_citation
-from factcheck.tables import figure_points, with_figure_text
+from factcheck.sources import published_words, registry, short_citation
+from factcheck.tables import figure_points, sourced_table, with_figure_text
 from factcheck.window import made_public_later
 from factcheck.words import format_figure
 
@@ -124,6 +124,23 @@ def figure_dots(
     )
 
 
+def figure_rows(frame: pd.DataFrame, measures: dict[str, str] | None = None) -> pd.DataFrame:
+    """Figures (from :func:`figures`) as a range plot's rows: what each counts in words (``measure``),
+    whose losses (``panel``, short of any parenthesis, to head a panel even on a phone), and a ``label``
+    with who gives it (``chart_label``), when, and the figure. ``measures`` gives the words for what a
+    figure counts where its code's ("Other count") say too little."""
+    measures = measures or {}
+    rows = frame.assign(
+        measure=[
+            measures.get(f, label("reported_figures", "measure", m))
+            for f, m in zip(frame.figure_id, frame.measure, strict=True)
+        ],
+        panel=[label("reported_figures", "forces", f).split(" (")[0] for f in frame.forces],
+    )
+    when = rows.published.dt.strftime("%-d %b")
+    return rows.assign(label=rows.chart_label + ", " + when + ": " + rows.figure + " " + rows.measure.str.lower())
+
+
 def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:
     """The words of a claim's evidence from one source (the row whose excerpt contains ``containing``)."""
     rows = load_table("claim_evidence")
@@ -135,6 +152,30 @@ def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:
             f"{len(rows)} evidence rows of claim '{claim_id}' from '{source_id}' contain {containing!r}; expected one"
         )
     return rows.excerpt.iloc[0]
+
+
+def quoted(quote_table: str) -> pd.DataFrame:
+    """The evidence rows that a chapter's table quotes side by side (``quoted_evidence.csv``), in the
+    table's order, with their words (``excerpt``) and each source's date in words (``published``)."""
+    picks = load_table("quoted_evidence")
+    picks = picks[picks.quote_table == quote_table]
+    if picks.empty:
+        raise KeyError(f"no rows of quoted_evidence.csv belong to the table '{quote_table}'")
+    rows = picks.merge(load_table("claim_evidence"), on=["claim_id", "source_id", "locator"], validate="one_to_one")
+    sources = registry()
+    return rows.assign(published=[published_words(sources.loc[s]) for s in rows.source_id])
+
+
+QUOTED_LABELS = ["group", "aspect", "bearing", "shows", "who"]  # columns of quoted_evidence.csv that say what a row is
+
+
+def quoted_table(quote_table: str):
+    """The evidence a chapter quotes side by side (:func:`quoted`) as a sourced table captioned by the
+    table's title in the data package: the label columns its rows fill, then the words and their date."""
+    rows = quoted(quote_table)
+    columns = [column for column in QUOTED_LABELS if rows[column].ne("").any()] + ["excerpt", "published"]
+    caption = label("quoted_evidence", "quote_table", quote_table)
+    return sourced_table(rows, columns, caption=caption, table="quoted_evidence")
 
 
 def _place(place_id: str) -> pd.Series:
@@ -156,3 +197,29 @@ def km_from_border(place_id: str, countries: tuple[str, str] | None = None) -> f
     countries = countries or tuple(book_metadata()["countries"])[:2]
     place = _place(place_id)
     return distance_to_lines_km(place.latitude, place.longitude, shared_border(*countries))
+
+
+def border_places(place_ids) -> pd.DataFrame:
+    """Places of places.csv, in the order given, with their kind and role in words and their
+    distance from the border (``km_from_border``, rounded to the kilometre)."""
+    places = load_table("places").set_index("place_id", drop=False).loc[list(place_ids)]
+    return places.assign(
+        kind=[label("places", "kind", k) for k in places.kind],
+        role=[label("places", "role", r) for r in places.role],
+        km_from_border=[round(km_from_border(p)) for p in places.place_id],
+    )
+
+
+def border_place_figures(figure_ids) -> pd.DataFrame:
+    """Population figures, in the order given, with their place's name, kind, role, note and distance
+    from the border (:func:`border_places`), and the year each refers to ("reported 2026" for a figure
+    given with no reference date)."""
+    rows = load_table("population").set_index("figure_id", drop=False).loc[list(figure_ids)]
+    places = border_places(rows.place_id)
+    return rows.assign(
+        **{column: places[column].to_numpy() for column in ("name", "kind", "role", "role_note", "km_from_border")},
+        year=[
+            f"{d.year}" if pd.notna(d) else f"reported {s.year}"
+            for d, s in zip(rows.reference_date, rows.stated_on, strict=True)
+        ],
+    )

@@ -57,6 +57,11 @@ COMPUTED_TITLES = {
     "side": "Who says so",
     "later": "After the article",
     "source": "Source",
+    "excerpt": "In the source's words",
+    "published": "Published",
+    "km_from_border": "Km from the border (approximate: Natural Earth line)",
+    "year": "Year of the figure",
+    "label": "Estimate",
 }
 
 
@@ -72,26 +77,29 @@ def _field_titles(descriptor_path: str) -> dict[tuple[str, str], str]:
     }
 
 
-def column_titles(table: str | None, columns) -> dict[str, str]:
+def column_titles(table: str | list[str] | None, columns) -> dict[str, str]:
     """Each column and its heading: a dict is kept as it is; for a list, the heading
-    is the field's ``title`` in ``datapackage.json`` (or that of a column evidence adds),
-    or the one given with it as a (column, heading) pair."""
+    is the field's ``title`` in ``datapackage.json`` (of the first of the tables ``table``
+    names that has the column), or that of a column evidence adds, or the one given with it
+    as a (column, heading) pair."""
     if isinstance(columns, dict):
         return columns
     titles = _field_titles(str(find_data_dir() / DESCRIPTOR))
+    tables = [table] if table is None or isinstance(table, str) else table
     headings = {}
     for column in columns:
         if isinstance(column, tuple):
             headings[column[0]] = column[1]
             continue
-        heading = titles.get((table, column)) or COMPUTED_TITLES.get(column)
+        heading = next((titles[(t, column)] for t in tables if (t, column) in titles), None)
+        heading = heading or COMPUTED_TITLES.get(column)
         if heading is None:
             raise KeyError(f"column '{column}' of {table} has no title in {DESCRIPTOR}: give its heading")
         headings[column] = heading
     return headings
 
 
-def titled(frame, table: str | None, columns: list):
+def titled(frame, table: str | list[str] | None, columns: list):
     """``frame``'s ``columns`` headed by their titles (see :func:`column_titles`), as a chart's data shows them."""
     headings = column_titles(table, columns)
     return frame[list(headings)].rename(columns=headings)

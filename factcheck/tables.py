@@ -63,17 +63,19 @@ def cell_text(value) -> str:
 
 
 def sourced_table(
-    frame: pd.DataFrame, columns: list[str] | dict[str, str], caption: str, table: str | None = None
+    frame: pd.DataFrame, columns: list[str] | dict[str, str], caption: str, table: str | list[str] | None = None
 ) -> HTML:
     """``frame`` as an HTML table of ``columns`` plus a Source column: a list of
     names, headed by their titles in the data package, or a dict of name: heading.
+    ``table`` may list several tables where ``frame`` joins them (the first to have a column names it).
 
     Codes of ``table``'s enum columns are shown as their words; each source
     links to its entry on the Sources page. A table of more than
     ``FOLDED_ROWS`` rows is folded behind a disclosure.
     """
     columns = column_titles(table, columns)
-    words = titles_of(table) if table else {}
+    tables = [table] if table is None or isinstance(table, str) else table
+    words = {column: codes for name in reversed(tables) if name for column, codes in titles_of(name).items()}
     rows = [
         [cell_text(words.get(c, {}).get(row[c], row[c])) for c in columns]
         + [render("source_cell.html", citation=cite(row.source_id), locator=row.locator)]

@@ -29,3 +29,12 @@ def publication_window() -> dict:
 def made_public_later(dates: pd.Series) -> pd.Series:
     """Whether each date falls after the publication window: such a fact is hindsight."""
     return dates > publication_bounds()[1]
+
+
+def before_window_words(date: pd.Timestamp) -> str:
+    """When ``date`` falls, counted back from the first day the article can have appeared."""
+    days = (publication_bounds()[0] - date).days
+    if days < 0:
+        raise ValueError(f"{date:%Y-%m-%d} falls after the first day the article can have appeared")
+    first_day = "the first day the article can have appeared"
+    return first_day if days == 0 else f"{days} day{'s' if days > 1 else ''} before {first_day}"

@@ -239,3 +239,98 @@ def test_events_are_picked_by_id_in_date_order():
 
     picked = events_by_id("fall-2023-05-20-prigozhin-capture", "fall-2022-05-17-first-airstrike")
     assert list(picked.index) == ["fall-2022-05-17-first-airstrike", "fall-2023-05-20-prigozhin-capture"]
+
+
+def test_quoted_evidence_comes_in_its_tables_order_with_words_and_dates():
+    from factcheck.evidence import quoted
+
+    rows = quoted("belgorod-groups")
+    listed = load_table("quoted_evidence")
+    assert list(rows.source_id) == list(listed[listed.quote_table == "belgorod-groups"].source_id)
+    assert rows.excerpt.str.len().gt(0).all()
+    assert "May 2023" in set(rows.published)  # a page dated only to the month is shown to the month
+    with pytest.raises(KeyError, match="no rows"):
+        quoted("no-such-table")
+
+
+def test_category_colours_are_the_palette_in_order_and_charts_list_only_the_groups_drawn():
+    colours = charts.category_colours(["b", "a"])
+    assert colours == {"b": charts.PALETTE[0], "a": charts.PALETTE[1]}
+    with pytest.raises(ValueError):
+        charts.category_colours(range(len(charts.PALETTE) + 1))
+    data = pd.DataFrame({"figure": ["x"], "n": [1], "group": ["a"]})
+    spec = charts.dot_plot(data, value="n", label="figure", colour="group", title="t", value_title="v", colours=colours)
+    scale = spec.to_dict()["layer"][0]["encoding"]["color"]["scale"]
+    assert scale == {"domain": ["a"], "range": [charts.PALETTE[1]]}
+
+
+def test_places_come_with_role_and_distance_and_figures_with_their_year():
+    from factcheck.evidence import border_place_figures, border_places
+
+    places = border_places(["kozinka", "bakhmut"])
+    assert list(places.role) == [label("places", "role", "raided"), label("places", "role", "front-line")]
+    assert places.km_from_border.map(type).eq(int).all()
+    sized = border_place_figures(["kozinka-former-residents-mint", "grayvoron-2021-census"])
+    assert list(sized.year) == ["reported 2026", "2021"]
+    assert list(sized.name) == ["Kozinka", "Grayvoron"]
+
+
+def test_headings_come_from_the_first_joined_table_that_has_the_column():
+    from factcheck.labels import column_titles, titled
+
+    assert column_titles(["places", "population"], ["name", "population", "year"]) == {
+        "name": "Place",
+        "population": "People",
+        "year": "Year of the figure",
+    }
+    frame = pd.DataFrame({"name": ["Kozinka"], "kind": ["village"]})
+    assert list(titled(frame, "places", ["name", "kind"]).columns) == ["Place", "Kind of place"]
+
+
+def test_events_of_one_day_on_one_track_spread_across_it():
+    day = pd.Timestamp("2023-05-22")
+    frame = pd.DataFrame({"date": [day, day, day], "track": ["a", "a", "b"]})
+    spread = charts.spread_within_days(frame)
+    assert list(spread.date) == [
+        day + pd.Timedelta(hours=6),
+        day + pd.Timedelta(hours=18),
+        day + pd.Timedelta(hours=12),
+    ]
+
+
+def test_figure_rows_label_who_when_and_what_and_head_panels_briefly():
+    from factcheck.evidence import figure_rows
+
+    rows = figures("belgorod").set_index("figure_id", drop=False)
+    killed = figure_rows(
+        rows.loc[["rvc-belgorod-own-killed", "gladkov-evacuation-death"]], {"gladkov-evacuation-death": "Died"}
+    )
+    assert list(killed.label) == ["RVC commander, 24 May: 2 killed", "Gladkov, 23 May: 1 died"]
+    assert list(killed.panel) == ["The raiders", "Civilians"]
+
+
+def test_a_date_before_the_window_is_counted_back_from_its_first_day():
+    from factcheck.methodology import before_window_words, publication_bounds
+
+    first = publication_bounds()[0]
+    assert before_window_words(first) == "the first day the article can have appeared"
+    assert before_window_words(first - pd.Timedelta(days=2)).startswith("2 days before")
+    with pytest.raises(ValueError):
+        before_window_words(first + pd.Timedelta(days=1))
+
+
+def test_quoted_tables_take_their_caption_and_columns_from_the_data():
+    from factcheck.evidence import quoted_table
+
+    table = quoted_table("belgorod-equipment").data
+    assert "equipment: what was seen, and who said where it came from</caption>" in table
+    assert ">What it shows</th>" in table and ">Group</th>" not in table
+
+
+def test_a_border_map_draws_the_book_countries_and_their_border():
+    from factcheck.evidence import border_places
+
+    places = border_places(["kozinka", "belgorod"])
+    spec = charts.border_map(places.assign(group=places.role), (35.25, 50.12, 37.25, 50.78), title="t").to_dict()
+    dashed = [layer for layer in spec["layer"] if layer.get("mark", {}).get("strokeDash") == [5, 3]]
+    assert len(dashed) == 1
