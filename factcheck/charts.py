@@ -39,8 +39,12 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F
 # (bold, as titles are drawn, and roman).
 CHARACTER_WIDTH = {"bold": 0.7, "normal": 0.62}
 # A chart kind whose rows are named by long labels asks, in its usermeta, for
-# them to be written above each row in the narrow layout.
+# them to be written above each row in the narrow layout: the field naming the
+# rows, or {"field": ..., "text": a field of lines, "lines": how many at most}.
 LABELS_ABOVE = "labelsAbove"
+LABEL_LINE_HEIGHT = 14
+# Characters of 12 px text that fit on one line above a row on a phone.
+LABEL_LINE_CHARACTERS = int((NARROW - 24) / (12 * CHARACTER_WIDTH["normal"]))
 
 
 @alt.theme.register("factcheck", enable=True)
@@ -98,9 +102,10 @@ def _plot(spec: dict) -> dict:
     return spec["spec"] if "facet" in spec else spec
 
 
-def _labels_above(plot: dict, field: str, step: int) -> None:
+def _labels_above(plot: dict, field: str, step: int, text: str | None = None) -> None:
     """Move the long labels of the rows (the nominal ``field`` on y) from the axis to
-    just above each row, so that the plot has the full width (labels on the data).
+    just above each row, so that the plot has the full width (labels on the data),
+    written from ``text`` (a field of lines) where given.
     :func:`_fit` sets how far they may run."""
     if "layer" not in plot:
         plot["layer"] = [{key: plot.pop(key) for key in ("mark", "encoding", "transform") if key in plot}]
@@ -126,13 +131,14 @@ def _labels_above(plot: dict, field: str, step: int) -> None:
             "baseline": "bottom",
             "dy": -(step // 4) - 2,
             "fontSize": 12,
+            "lineHeight": LABEL_LINE_HEIGHT,
             "color": "#222",
             "limit": 0,
         },
         "encoding": {
             "y": copy.deepcopy(first["encoding"]["y"]),
             "x": {"value": 0},
-            "text": {"field": field, "type": "nominal"},
+            "text": {"field": text or field, "type": "nominal"},
         },
     }
     if "data" in first:
@@ -171,9 +177,11 @@ def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
         }
         spec["columns"] = 1
     _wrap_titles(spec, width)
-    field = spec.get("usermeta", {}).get(LABELS_ABOVE)
-    if field and (narrow or stacked or labels_above):  # a panel's heading needs the width the labels would take
-        _labels_above(_plot(spec), field, 38 if narrow else 32)
+    above = spec.get("usermeta", {}).get(LABELS_ABOVE)
+    above = {"field": above} if isinstance(above, str) else above
+    if above and (narrow or stacked or labels_above):  # a panel's heading needs the width the labels would take
+        step = (38 if narrow else 32) + LABEL_LINE_HEIGHT * (above.get("lines", 1) - 1)
+        _labels_above(_plot(spec), above["field"], step, above.get("text"))
     if narrow:
         config = spec.setdefault("config", {})
         config["axisQuantitative"] = {**config.get("axisQuantitative", {}), "tickCount": 4}
@@ -595,10 +603,13 @@ def range_plot(
 
     ``data`` has columns label (one line per estimate), low, high (= low for a
     point), figure (the value in words), side (from :func:`side_of`), measure
-    (in words, drawn as the mark's shape), later, when and source. ``article``
-    (label, low, figure and the ``row`` column) overlays the article's own
-    figures as black outlined diamonds where they would sit if they were right.
-    ``row`` splits the chart into panels that share nothing but the theme.
+    (in words, drawn as the mark's shape), later, when and source, and
+    optionally short and detail: on a phone the label is written above its row
+    as the short label with the detail on the lines below (else the label,
+    wrapped), never cut. ``article`` (label, low, figure and the ``row``
+    column; short and detail likewise) overlays the article's own figures as
+    black outlined diamonds where they would sit if they were right. ``row``
+    splits the chart into panels that share nothing but the theme.
     """
     tooltip = [
         alt.Tooltip("label:N", title="Estimate"),
@@ -644,6 +655,7 @@ def range_plot(
                 tooltip=[alt.Tooltip("label:N", title="The article"), alt.Tooltip("figure:N", title="Figure")],
             )
         )
+    frame = frame.assign(label_lines=_label_lines(frame))
     chart = alt.layer(*layers, data=frame).properties(width=width)
     if row:
         chart = chart.facet(
@@ -656,7 +668,21 @@ def range_plot(
                 ),
             ),
         ).resolve_scale(y="independent", x="independent")
-    return chart.properties(title=title, usermeta={LABELS_ABOVE: "label"})
+    above = {"field": "label", "text": "label_lines", "lines": int(frame.label_lines.map(len).max())}
+    return chart.properties(title=title, usermeta={LABELS_ABOVE: above})
+
+
+def _label_lines(frame: pd.DataFrame) -> list[list[str]]:
+    """Each row's label as lines that fit above a row on a phone: the short label and
+    the detail where the row has them, else the label, wrapped."""
+    lines = []
+    for row in frame.itertuples():
+        short, detail = getattr(row, "short", None), getattr(row, "detail", None)
+        parts = [short, detail] if isinstance(short, str) and short else [row.label]
+        lines.append(
+            [line for part in parts if isinstance(part, str) for line in textwrap.wrap(part, LABEL_LINE_CHARACTERS)]
+        )
+    return lines
 
 
 def dated_counts(

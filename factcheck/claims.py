@@ -58,6 +58,12 @@ def format_date(value: pd.Timestamp, precision: str = "day") -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Whole calendar months from ``start`` to ``end``, for dates known to the month
+    (December 2022 to May 2023: 5)."""
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
 def format_span(start: pd.Timestamp, precision: str, end=None, end_precision: str = "") -> str:
     """A date or a span in words: "20 May 2023", "5 to 6 June 2023", "May 2022 to February 2023"."""
     if end is None or pd.isna(end) or end == start:

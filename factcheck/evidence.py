@@ -9,6 +9,7 @@ from factcheck.charts import side_of
 from factcheck.claims import format_date, format_span
 from factcheck.datapackage import load_table
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
+from factcheck.labels import titles
 from factcheck.methodology import made_public_later
 from factcheck.sources import registry, short_citation
 from factcheck.tables import format_figure
@@ -32,7 +33,8 @@ def events(topic: str | None = None) -> pd.DataFrame:
         rows = rows[rows.topic == topic]
     rows = _common(rows, "actor_kind", "date")
     rows["when"] = [
-        format_span(*args) for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision)
+        format_span(*args)
+        for args in zip(rows.date, rows.date_precision, rows.end_date, rows.end_precision, strict=True)
     ]
     return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
 
@@ -44,10 +46,50 @@ def figures(topic: str | None = None) -> pd.DataFrame:
         rows = rows[rows.topic == topic]
     rows = _common(rows, "claimant_kind", "published")
     return rows.assign(
-        figure=[format_figure(v, q, h) for v, q, h in zip(rows.value, rows.qualifier, rows.value_high)],
+        figure=[format_figure(v, q, h) for v, q, h in zip(rows.value, rows.qualifier, rows.value_high, strict=True)],
         low=rows.value.astype(float),
         high=rows.value_high.fillna(rows.value).astype(float),
     ).reset_index(drop=True)
+
+
+WHOLE_FRONT = "whole-front"  # the scope of reported_figures that counts the whole war
+
+
+def where_and_when(row, since: pd.Timestamp, places: dict[str, str]) -> str:
+    """Where and when a figure counts, to the month, for a chart label: "whole war to May 2023"
+    for the whole front from ``since`` (the war's start) or earlier, else "Bakhmut, to May 2023",
+    "all fronts, December 2022 to May 2023"; ``places`` gives each scope's words."""
+    end = format_date(row.period_end, "year" if row.period_end_precision == "year" else "month")
+    if row.period_start <= since:
+        return f"whole war to {end}" if row.scope == WHOLE_FRONT else f"{places[row.scope]}, to {end}"
+    start = format_date(row.period_start, "month")
+    return f"{places[row.scope]}, {end}" if start == end else f"{places[row.scope]}, {start} to {end}"
+
+
+def estimate_rows(rows: pd.DataFrame, panel, since: pd.Timestamp, places: dict[str, str]) -> pd.DataFrame:
+    """Figures as rows for :func:`factcheck.charts.range_plot`, those made public by the article's date
+    first, each labelled by its ``chart_label`` ("Later: " where it came after) and where and when
+    it counts (:func:`where_and_when`); ``panel`` gives a row's panel."""
+    rows = rows.sort_values(["later", "published", "figure_id"])
+    short = [("Later: " if later else "") + who for later, who in zip(rows.later, rows.chart_label, strict=True)]
+    detail = [where_and_when(row, since, places) for row in rows.itertuples()]
+    return pd.DataFrame(
+        {
+            "label": [f"{who} ({where})" for who, where in zip(short, detail, strict=True)],
+            "short": short,
+            "detail": detail,
+            "low": rows.low,
+            "high": rows.high,
+            "figure": rows.figure,
+            "side": rows.side,
+            "measure": rows.measure.map(titles("reported_figures", "measure")),
+            "later": rows.later,
+            "when": rows.when,
+            "published": rows.published,
+            "source": rows.source,
+            "panel": rows.apply(panel, axis=1),
+        }
+    )
 
 
 def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:

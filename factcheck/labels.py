@@ -54,6 +54,8 @@ def label(table: str, column: str, code: str) -> str:
 COMPUTED_TITLES = {
     "when": "Date",
     "figure": "Figure",
+    "label": "Estimate",
+    "panel": "Panel",
     "side": "Who says so",
     "later": "After the article",
     "source": "Source",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 from conftest import BUILT_BOOK, ROOT
 
@@ -39,7 +40,7 @@ def test_every_sentence_of_the_article_is_accounted_for():
 def test_quotes_in_a_paragraph_do_not_overlap():
     for number, text in enumerate(ARTICLE.paragraphs):
         spans = sorted((text.index(q), text.index(q) + len(q)) for q in CLAIMS.quote[CLAIMS.paragraph == number])
-        for (_, end), (start, _) in zip(spans, spans[1:]):
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             assert end <= start, f"paragraph {number}: two claims overlap"
 
 
@@ -136,3 +137,10 @@ def test_every_topic_has_a_chapter_in_the_book():
     for topic in load_table("topics").itertuples():
         assert topic.chapter, f"topic '{topic.topic}' has no chapter: its claims would be checked only in the register"
         assert f"file: {topic.chapter}" in toc
+
+
+def test_months_between_counts_calendar_months():
+    from factcheck.claims import months_between
+
+    assert months_between(pd.Timestamp("2022-12-01"), pd.Timestamp("2023-05-01")) == 5
+    assert months_between(pd.Timestamp("2022-12-31"), pd.Timestamp("2023-01-01")) == 1

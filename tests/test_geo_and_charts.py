@@ -207,3 +207,46 @@ def test_verdict_bars_draw_one_panel_where_hindsight_changes_nothing():
         "facet"
         in charts.verdict_bars(_counts("Misleading"), category="topic", category_title="Topic", title="V").to_dict()
     )
+
+
+def test_a_range_plot_writes_long_labels_on_a_phone_as_lines_never_cut():
+    data = pd.DataFrame(
+        {
+            "label": [
+                "Later: UK Defence Intelligence (whole war to February 2023)",
+                "A label far too long to fit " * 3,
+            ],
+            "short": ["Later: UK Defence Intelligence", None],
+            "detail": ["whole war to February 2023", None],
+            "low": [1.0, 2.0],
+            "high": [1.0, 2.0],
+            "figure": ["1", "2"],
+            "side": ["Russian side", "Not a party to the war"],
+            "measure": ["Killed", "Killed"],
+            "when": ["x", "y"],
+            "source": ["s", "t"],
+        }
+    )
+    spec = charts.range_plot(data, title="R", value_title="People").to_dict()
+    lines = next(iter(spec["datasets"].values()))
+    assert lines[0]["label_lines"] == ["Later: UK Defence Intelligence", "whole war to February 2023"]
+    assert all(len(line) <= charts.LABEL_LINE_CHARACTERS for row in lines for line in row["label_lines"])
+    assert spec["usermeta"][charts.LABELS_ABOVE]["lines"] == max(len(row["label_lines"]) for row in lines)
+
+
+def test_a_figure_is_said_where_and_when_it_counts():
+    from factcheck.evidence import where_and_when
+
+    war = pd.Timestamp("2022-02-24")
+    places = {"bakhmut": "Bakhmut", "whole-front": "all fronts"}
+
+    def row(scope, start, end):
+        return pd.Series(
+            {"scope": scope, "period_start": pd.Timestamp(start), "period_end": pd.Timestamp(end)}
+            | {"period_end_precision": "day"}
+        )
+
+    assert where_and_when(row("whole-front", "2022-02-24", "2023-02-17"), war, places) == "whole war to February 2023"
+    assert where_and_when(row("bakhmut", "2022-01-01", "2023-05-20"), war, places) == "Bakhmut, to May 2023"
+    assert where_and_when(row("bakhmut", "2022-05-01", "2023-03-16"), war, places) == "Bakhmut, May 2022 to March 2023"
+    assert where_and_when(row("whole-front", "2022-12-01", "2022-12-20"), war, places) == "all fronts, December 2022"
