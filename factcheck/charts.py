@@ -102,10 +102,10 @@ def _plot(spec: dict) -> dict:
     return spec["spec"] if "facet" in spec else spec
 
 
-def _labels_above(plot: dict, field: str, step: int, text: str | None = None) -> None:
+def _labels_above(plot: dict, field: str, step: int, text: str | None = None, lines: int = 1) -> None:
     """Move the long labels of the rows (the nominal ``field`` on y) from the axis to
     just above each row, so that the plot has the full width (labels on the data),
-    written from ``text`` (a field of lines) where given.
+    written from ``text`` (a field of at most ``lines`` lines) where given.
     :func:`_fit` sets how far they may run."""
     if "layer" not in plot:
         plot["layer"] = [{key: plot.pop(key) for key in ("mark", "encoding", "transform") if key in plot}]
@@ -129,7 +129,7 @@ def _labels_above(plot: dict, field: str, step: int, text: str | None = None) ->
             "type": "text",
             "align": "left",
             "baseline": "bottom",
-            "dy": -(step // 4) - 2,
+            "dy": -(step // 4) - 2 - LABEL_LINE_HEIGHT * (lines - 1),  # Vega sets the first line at the anchor
             "fontSize": 12,
             "lineHeight": LABEL_LINE_HEIGHT,
             "color": "#222",
@@ -181,7 +181,7 @@ def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
     above = {"field": above} if isinstance(above, str) else above
     if above and (narrow or stacked or labels_above):  # a panel's heading needs the width the labels would take
         step = (38 if narrow else 32) + LABEL_LINE_HEIGHT * (above.get("lines", 1) - 1)
-        _labels_above(_plot(spec), above["field"], step, above.get("text"))
+        _labels_above(_plot(spec), above["field"], step, above.get("text"), above.get("lines", 1))
     if narrow:
         config = spec.setdefault("config", {})
         config["axisQuantitative"] = {**config.get("axisQuantitative", {}), "tickCount": 4}
@@ -655,7 +655,9 @@ def range_plot(
                 tooltip=[alt.Tooltip("label:N", title="The article"), alt.Tooltip("figure:N", title="Figure")],
             )
         )
-    frame = frame.assign(label_lines=_label_lines(frame))
+    lines = _label_lines(frame)
+    most = max(map(len, lines))
+    frame = frame.assign(label_lines=[[""] * (most - len(row)) + row for row in lines])  # last lines on the marks
     chart = alt.layer(*layers, data=frame).properties(width=width)
     if row:
         chart = chart.facet(
@@ -668,7 +670,7 @@ def range_plot(
                 ),
             ),
         ).resolve_scale(y="independent", x="independent")
-    above = {"field": "label", "text": "label_lines", "lines": int(frame.label_lines.map(len).max())}
+    above = {"field": "label", "text": "label_lines", "lines": most}
     return chart.properties(title=title, usermeta={LABELS_ABOVE: above})
 
 

@@ -229,9 +229,9 @@ def test_a_range_plot_writes_long_labels_on_a_phone_as_lines_never_cut():
     )
     spec = charts.range_plot(data, title="R", value_title="People").to_dict()
     lines = next(iter(spec["datasets"].values()))
-    assert lines[0]["label_lines"] == ["Later: UK Defence Intelligence", "whole war to February 2023"]
+    assert lines[0]["label_lines"] == ["", "Later: UK Defence Intelligence", "whole war to February 2023"]
     assert all(len(line) <= charts.LABEL_LINE_CHARACTERS for row in lines for line in row["label_lines"])
-    assert spec["usermeta"][charts.LABELS_ABOVE]["lines"] == max(len(row["label_lines"]) for row in lines)
+    assert spec["usermeta"][charts.LABELS_ABOVE]["lines"] == len(lines[1]["label_lines"]) == 3
 
 
 def test_a_figure_is_said_where_and_when_it_counts():
