@@ -105,7 +105,8 @@ def _plot(spec: dict) -> dict:
 def _labels_above(plot: dict, field: str, step: int, text: str | None = None, lines: int = 1) -> None:
     """Move the long labels of the rows (the nominal ``field`` on y) from the axis to
     just above each row, so that the plot has the full width (labels on the data),
-    written from ``text`` (a field of at most ``lines`` lines) where given.
+    written from ``text`` (a field of at most ``lines`` lines) where given, each row
+    ``step`` px apart for one line and taller for more.
     :func:`_fit` sets how far they may run."""
     if "layer" not in plot:
         plot["layer"] = [{key: plot.pop(key) for key in ("mark", "encoding", "transform") if key in plot}]
@@ -144,7 +145,7 @@ def _labels_above(plot: dict, field: str, step: int, text: str | None = None, li
     if "data" in first:
         label["data"] = first["data"]
     layers.append(label)
-    plot["height"] = {"step": step}
+    plot["height"] = {"step": step + (LABEL_LINE_HEIGHT + 6) * (lines - 1)}  # each row's lines clear of the row above
 
 
 def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
@@ -180,8 +181,7 @@ def _layout(spec: dict, width: int, labels_above: bool = False) -> dict:
     above = spec.get("usermeta", {}).get(LABELS_ABOVE)
     above = {"field": above} if isinstance(above, str) else above
     if above and (narrow or stacked or labels_above):  # a panel's heading needs the width the labels would take
-        step = (38 if narrow else 32) + LABEL_LINE_HEIGHT * (above.get("lines", 1) - 1)
-        _labels_above(_plot(spec), above["field"], step, above.get("text"), above.get("lines", 1))
+        _labels_above(_plot(spec), above["field"], 38 if narrow else 32, above.get("text"), above.get("lines", 1))
     if narrow:
         config = spec.setdefault("config", {})
         config["axisQuantitative"] = {**config.get("axisQuantitative", {}), "tickCount": 4}
