@@ -32,3 +32,9 @@ def published_date(published: pd.Timestamp, precision: str = "") -> str:
 def short_date(value: pd.Timestamp) -> str:
     """A day with its month cut short, for labels on charts: "6 Mar 2023"."""
     return f"{value.day} {value:%b %Y}"
+
+
+def months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Whole calendar months from ``start`` to ``end``, for dates known to the month
+    (December 2022 to May 2023: 5)."""
+    return (end.year - start.year) * 12 + end.month - start.month

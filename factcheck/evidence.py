@@ -10,7 +10,7 @@ from factcheck.charts import dot_plot, figure, side_of
 from factcheck.datapackage import load_table, value_field
 from factcheck.dates import format_date, format_span
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
-from factcheck.labels import column_titles, label
+from factcheck.labels import column_titles, label, titles
 from factcheck.prose import date_field
 from factcheck.sources import published_words, registry, short_citation
 from factcheck.tables import figure_points, sourced_table, with_figure_text
@@ -139,6 +139,46 @@ def figure_rows(frame: pd.DataFrame, measures: dict[str, str] | None = None) -> 
     )
     when = rows.published.dt.strftime("%-d %b")
     return rows.assign(label=rows.chart_label + ", " + when + ": " + rows.figure + " " + rows.measure.str.lower())
+
+
+WHOLE_FRONT = "whole-front"  # the scope of reported_figures that counts the whole war
+
+
+def where_and_when(row, since: pd.Timestamp, places: dict[str, str]) -> str:
+    """Where and when a figure counts, to the month, for a chart label: "whole war to May 2023"
+    for the whole front from ``since`` (the war's start) or earlier, else "Bakhmut, to May 2023",
+    "all fronts, December 2022 to May 2023"; ``places`` gives each scope's words."""
+    end = format_date(row.period_end, "year" if row.period_end_precision == "year" else "month")
+    if row.period_start <= since:
+        return f"whole war to {end}" if row.scope == WHOLE_FRONT else f"{places[row.scope]}, to {end}"
+    start = format_date(row.period_start, "month")
+    return f"{places[row.scope]}, {end}" if start == end else f"{places[row.scope]}, {start} to {end}"
+
+
+def estimate_rows(rows: pd.DataFrame, panel, since: pd.Timestamp, places: dict[str, str]) -> pd.DataFrame:
+    """Figures as rows for :func:`factcheck.charts.range_plot`, those made public by the article's date
+    first, each labelled by its ``chart_label`` ("Later: " where it came after) and where and when
+    it counts (:func:`where_and_when`); ``panel`` gives a row's panel."""
+    rows = rows.sort_values(["later", "published", "figure_id"])
+    short = [("Later: " if later else "") + who for later, who in zip(rows.later, rows.chart_label, strict=True)]
+    detail = [where_and_when(row, since, places) for row in rows.itertuples()]
+    return pd.DataFrame(
+        {
+            "label": [f"{who} ({where})" for who, where in zip(short, detail, strict=True)],
+            "short": short,
+            "detail": detail,
+            "low": rows.low,
+            "high": rows.high,
+            "figure": rows.figure,
+            "side": rows.side,
+            "measure": rows.measure.map(titles("reported_figures", "measure")),
+            "later": rows.later,
+            "when": rows.when,
+            "published": rows.published,
+            "source": rows.source,
+            "panel": rows.apply(panel, axis=1),
+        }
+    )
 
 
 def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:

@@ -54,6 +54,8 @@ def label(table: str, column: str, code: str) -> str:
 COMPUTED_TITLES = {
     "when": "Date",
     "figure": "Figure",
+    "label": "Estimate",
+    "panel": "Panel",
     "side": "Who says so",
     "later": "After the article",
     "source": "Source",
@@ -61,7 +63,6 @@ COMPUTED_TITLES = {
     "published": "Published",
     "km_from_border": "Km from the border (approximate: Natural Earth line)",
     "year": "Year of the figure",
-    "label": "Estimate",
 }
 
 

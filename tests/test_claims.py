@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 from conftest import BUILT_BOOK, ROOT
 
@@ -138,3 +139,10 @@ def test_every_topic_has_a_chapter_in_the_book():
     for topic in load_table("topics").itertuples():
         assert topic.chapter, f"topic '{topic.topic}' has no chapter: its claims would be checked only in the register"
         assert f"file: {topic.chapter}" in toc
+
+
+def test_months_between_counts_calendar_months():
+    from factcheck.claims import months_between
+
+    assert months_between(pd.Timestamp("2022-12-01"), pd.Timestamp("2023-05-01")) == 5
+    assert months_between(pd.Timestamp("2022-12-31"), pd.Timestamp("2023-01-01")) == 1

@@ -239,3 +239,47 @@ def test_a_range_plot_names_its_rows_by_their_short_labels_on_a_phone():
     narrow_svg = html.split('class="fc-chart-static-narrow"')[1].split("</svg>")[0]
     assert ">The start<" in narrow_svg
     assert "Stated" in narrow_svg, "a row without a short label keeps its label"
+
+
+def test_a_range_plot_writes_a_short_label_and_its_detail_on_a_phone_never_cut():
+    data = pd.DataFrame(
+        {
+            "label": [
+                "Later: UK Defence Intelligence (whole war to February 2023)",
+                "A label far too long to fit " * 3,
+            ],
+            "short": ["Later: UK Defence Intelligence", None],
+            "detail": ["whole war to February 2023", None],
+            "low": [1.0, 2.0],
+            "high": [1.0, 2.0],
+            "figure": ["1", "2"],
+            "side": ["Russian side", "Not a party to the war"],
+            "measure": ["Killed", "Killed"],
+            "when": ["x", "y"],
+            "source": ["s", "t"],
+        }
+    )
+    html = charts.figure(
+        charts.range_plot(data, title="R", value_title="People"), "test", alt_text="A test.", source="No", data=data
+    ).data
+    narrow_svg = html.split('class="fc-chart-static-narrow"')[1].split("</svg>")[0]
+    assert ">Later: UK Defence Intelligence<" in narrow_svg and ">(whole war to February 2023)<" in narrow_svg
+    assert "…" not in narrow_svg, "a long label is wrapped, not cut"
+
+
+def test_a_figure_is_said_where_and_when_it_counts():
+    from factcheck.evidence import where_and_when
+
+    war = pd.Timestamp("2022-02-24")
+    places = {"bakhmut": "Bakhmut", "whole-front": "all fronts"}
+
+    def row(scope, start, end):
+        return pd.Series(
+            {"scope": scope, "period_start": pd.Timestamp(start), "period_end": pd.Timestamp(end)}
+            | {"period_end_precision": "day"}
+        )
+
+    assert where_and_when(row("whole-front", "2022-02-24", "2023-02-17"), war, places) == "whole war to February 2023"
+    assert where_and_when(row("bakhmut", "2022-01-01", "2023-05-20"), war, places) == "Bakhmut, to May 2023"
+    assert where_and_when(row("bakhmut", "2022-05-01", "2023-03-16"), war, places) == "Bakhmut, May 2022 to March 2023"
+    assert where_and_when(row("whole-front", "2022-12-01", "2022-12-20"), war, places) == "all fronts, December 2022"
