@@ -61,6 +61,15 @@ def made_public_later(dates: pd.Series) -> pd.Series:
     return dates > publication_bounds()[1]
 
 
+def made_public(source_ids: pd.Series) -> pd.Series:
+    """When each source was made public: its publication date or, for a page that shows no date,
+    the date of the earliest statement of it in the data (an event's date, a figure's publication)."""
+    events, figures = load_table("events"), load_table("reported_figures")
+    reported = pd.concat([events.groupby("source_id").date.min(), figures.groupby("source_id").published.min()])
+    published = load_table("sources").set_index("source_id").published
+    return source_ids.map(published.fillna(reported.groupby(level=0).min()))
+
+
 def _quote_link(page: str, c: pd.Series) -> str:
     return f'<a href="{link(page, c.page, "claim-" + c.claim_id)}"><q>{html.escape(c.quote)}</q></a>'
 
