@@ -50,13 +50,14 @@ def label(table: str, column: str, code: str) -> str:
     return words[code]
 
 
-# Columns that factcheck.evidence adds to a table's rows, with their headings.
+# Columns that factcheck.evidence and methodology.made_public add to a table's rows, with their headings.
 COMPUTED_TITLES = {
     "when": "Date",
     "figure": "Figure",
     "side": "Who says so",
     "later": "After the article",
     "source": "Source",
+    "made_public": "Made public",  # factcheck.methodology.made_public
 }
 
 
