@@ -50,7 +50,7 @@ def label(table: str, column: str, code: str) -> str:
     return words[code]
 
 
-# Columns that factcheck.evidence adds to a table's rows, with their headings.
+# Columns that factcheck.evidence and methodology.made_public add to a table's rows, with their headings.
 COMPUTED_TITLES = {
     "when": "Date",
     "figure": "Figure",
@@ -63,6 +63,7 @@ COMPUTED_TITLES = {
     "published": "Published",
     "km_from_border": "Km from the border (approximate: Natural Earth line)",
     "year": "Year of the figure",
+    "made_public": "Made public",  # factcheck.window.made_public
 }
 
 

@@ -31,6 +31,15 @@ def made_public_later(dates: pd.Series) -> pd.Series:
     return dates > publication_bounds()[1]
 
 
+def made_public(source_ids: pd.Series) -> pd.Series:
+    """When each source was made public: its publication date or, for a page that shows no date,
+    the date of the earliest statement of it in the data (an event's date, a figure's publication)."""
+    events, figures = load_table("events"), load_table("reported_figures")
+    reported = pd.concat([events.groupby("source_id").date.min(), figures.groupby("source_id").published.min()])
+    published = load_table("sources").set_index("source_id").published
+    return source_ids.map(published.fillna(reported.groupby(level=0).min()))
+
+
 def before_window_words(date: pd.Timestamp) -> str:
     """When ``date`` falls, counted back from the first day the article can have appeared."""
     days = (publication_bounds()[0] - date).days
