@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import BUILT_BOOK, ROOT
+from helpers import BUILT_BOOK, ROOT
 
 from factcheck.article import load_article
 from factcheck.claims import checked_in, claim_reviews, resolve_figures
@@ -39,7 +39,7 @@ def test_every_sentence_of_the_article_is_accounted_for():
 def test_quotes_in_a_paragraph_do_not_overlap():
     for number, text in enumerate(ARTICLE.paragraphs):
         spans = sorted((text.index(q), text.index(q) + len(q)) for q in CLAIMS.quote[CLAIMS.paragraph == number])
-        for (_, end), (start, _) in zip(spans, spans[1:]):
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             assert end <= start, f"paragraph {number}: two claims overlap"
 
 

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import BUILT_BOOK, DATA, ROOT
+from helpers import BUILT_BOOK, DATA, ROOT
 
 from factcheck.book import book_metadata, toc_pages
 from factcheck.datapackage import host_matches, load_table
@@ -179,7 +179,9 @@ def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_
     starts = [reader.get_destination_page_number(item) for item in reader.outline]
     assert len(starts) == len(toc_pages()) and starts == sorted(starts)
     untitled = [
-        item.title for item, start in zip(reader.outline, starts) if not read[start][0].lstrip().startswith(item.title)
+        item.title
+        for item, start in zip(reader.outline, starts, strict=True)
+        if not read[start][0].lstrip().startswith(item.title)
     ]
     assert untitled == [], "each page of the book starts with its title"
     last_pages = {start - 1 for start in starts[1:]} | {len(pages) - 1}

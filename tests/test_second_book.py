@@ -10,7 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from helpers import ROOT
 from test_new_book import run
 
 from factcheck.article import load_article
