@@ -35,6 +35,8 @@ DOWNLOADS = (".pdf", ".csv", ".json", ".jsonld")  # linked for download, not loa
 README = ROOT / "README.md"
 BLOCK = re.compile(r"(<!-- bench:start[^>]*-->\n).*?(<!-- bench:end -->)", re.S)
 TEST_TARGET = 120  # seconds for `make test` with the book built (issue 17)
+# The tests that open the book in Chromium (most of their checks run on tests/test_browser.py's loads).
+BROWSER_TESTS = "tests/test_browser.py tests/test_chart_legibility.py tests/test_reading.py"
 
 
 def timed(command: str, cwd: Path, env: dict | None = None) -> float:
@@ -135,7 +137,7 @@ def main() -> int:
         rebuild = timed("make book", clone)
         bare = bare_render(clone)
         test, test_output = timed_with_output("make test", clone)
-        browser = timed(".venv/bin/pytest --numprocesses auto tests/test_browser.py -p no:nbval -o addopts=", clone)
+        browser = timed(f".venv/bin/pytest --numprocesses auto {BROWSER_TESTS} -p no:nbval -o addopts=", clone)
         notebooks = notebook_times(clone)
         load_after = load_average()
         executions = sum(notebooks.values())

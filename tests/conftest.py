@@ -18,21 +18,28 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    """The long tests first: the slowest single test bounds the run once the others are shared out."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """The long tests first, then the notebooks' cells (in order), then the rest:
+    the slowest single test bounds the run once the others are shared out."""
+    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") else 1 if item.path.suffix == ".ipynb" else 2)
+
+
+# Modules whose tests share a module-scoped fixture that costs more than the tests.
+MODULES_KEPT_TOGETHER = {"tests/test_new_book.py"}
 
 
 def pytest_xdist_make_scheduler(config, log):
     """With xdist (`make test` runs a worker per core), each notebook's cells
-    go together to one worker, since nbval runs them in order in one kernel;
-    every other test is scheduled on its own, in collection order (the slow first)."""
+    go together to one worker, since nbval runs them in order in one kernel, and
+    so do the tests of a module in MODULES_KEPT_TOGETHER; every other test is
+    scheduled on its own. Work is handed out in the order collected (see above)."""
     from xdist.scheduler import LoadScopeScheduling
 
     class NotebookScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::", 1)[0]
-            return path if path.endswith(".ipynb") else nodeid
+            return path if path.endswith(".ipynb") or path in MODULES_KEPT_TOGETHER else nodeid
 
+    config.option.loadscopereorder = False
     return NotebookScheduling(config, log)
 
 

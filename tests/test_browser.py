@@ -86,7 +86,6 @@ def _checks(path: str, width: str) -> list:
     ]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("path", PAGES)
 def test_page_renders_offline(browser, book_url, path, width):

@@ -144,6 +144,7 @@ def _headings(page) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_says_how_long():
     from pypdf import PdfReader
 
