@@ -108,7 +108,8 @@ def notebook_times(clone: Path) -> dict[str, float]:
         "import sys, time, shutil, tempfile; from pathlib import Path;"
         "from factcheck.notebooks import execute_in_place;"
         "src = Path(sys.argv[1]); tmp = Path(tempfile.mkdtemp(dir=src.parent)) / src.name; shutil.copy(src, tmp);"
-        "t = time.perf_counter(); execute_in_place(tmp, Path.cwd()); print(time.perf_counter() - t); shutil.rmtree(tmp.parent)"
+        "t = time.perf_counter(); execute_in_place(tmp, Path.cwd());"
+        "print(time.perf_counter() - t); shutil.rmtree(tmp.parent)"
     )
     from factcheck.book import book_notebooks
 
@@ -172,7 +173,8 @@ def main() -> int:
             ("Bare Sphinx render of the same pages", f"{bare:.1f} s"),
             ("No-change rebuild", f"{rebuild:.1f} s"),
             (
-                f"`make test` with the book built ({len(notebooks)} notebooks, {passed[-1] if passed else '?'} tests, the print edition)",
+                f"`make test` with the book built ({len(notebooks)} notebooks, "
+                f"{passed[-1] if passed else '?'} tests, the print edition)",
                 f"{test:.0f} s",
             ),
             (
