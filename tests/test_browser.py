@@ -77,13 +77,18 @@ PAGE_CHECKS = {
 }
 
 
+CHECKS = [*test_chart_legibility.CHECKS, *test_reading.CHECKS]
+
+
 def _checks(path: str, width: str) -> list:
     """The other modules' checks of this page at this width, in their order."""
-    return [
-        check
-        for pages, widths, check in [*test_chart_legibility.CHECKS, *test_reading.CHECKS]
-        if path in pages and width in widths
-    ]
+    return [check for pages, widths, check in CHECKS if path in pages and width in widths]
+
+
+def test_every_check_has_pages_to_run_on():
+    """A check whose pages are not in the built book would pass without running."""
+    for pages, widths, check in CHECKS:
+        assert pages and pages <= set(PAGES) and set(widths) <= set(WIDTHS), check.__name__
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
