@@ -1,38 +1,45 @@
-"""Shared fixtures: the project's folders, a copy of the data package to break,
-and the built book served on localhost for the browser tests."""
+"""Shared fixtures: a copy of the data package to break, the built book served
+on localhost and one Chromium per worker for the browser tests, and the order
+the tests are handed out in. The shared names live in tests/helpers.py."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from helpers import BUILT_BOOK, CHROMIUM, DATA, ROOT, SCREENSHOTS, launch_chromium, served
 
-from factcheck import printing
+__all__ = ["BUILT_BOOK", "CHROMIUM", "DATA", "ROOT", "SCREENSHOTS"]
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-BUILT_BOOK = ROOT / "_build" / "html"
-SCREENSHOTS = ROOT / "_build" / "screenshots"
-# The printer's Chromium, with its flags that keep it from phoning home at
-# start-up (which the browser tests would rightly count as a request off localhost).
-CHROMIUM = Path(printing.CHROMIUM)
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: a long test, handed out before the others")
+
+
+def pytest_collection_modifyitems(items):
+    """The long tests first, then the notebooks' cells (in order), then the rest:
+    the slowest single test bounds the run once the others are shared out."""
+    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") else 1 if item.path.suffix == ".ipynb" else 2)
+
+
+# Modules whose tests share a module-scoped fixture that costs more than the tests.
+MODULES_KEPT_TOGETHER = {"tests/test_new_book.py"}
 
 
 def pytest_xdist_make_scheduler(config, log):
     """With xdist (`make test` runs a worker per core), each notebook's cells
-    go together to one worker, since nbval runs them in order in one kernel;
-    every other test is scheduled on its own."""
+    go together to one worker, since nbval runs them in order in one kernel, and
+    so do the tests of a module in MODULES_KEPT_TOGETHER; every other test is
+    scheduled on its own. Work is handed out in the order collected (see above)."""
     from xdist.scheduler import LoadScopeScheduling
 
     class NotebookScheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::", 1)[0]
-            return path if path.endswith(".ipynb") else nodeid
+            return path if path.endswith(".ipynb") or path in MODULES_KEPT_TOGETHER else nodeid
 
+    config.option.loadscopereorder = False
     return NotebookScheduling(config, log)
 
 
@@ -44,38 +51,24 @@ def data_copy(tmp_path: Path) -> Path:
     return copy
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def book_url():
     """The built book, served from a thread on a free localhost port."""
     if not (BUILT_BOOK / "index.html").is_file():
         pytest.fail("the book is not built: run `make book` first (`make test` does)")
-    handler = functools.partial(_QuietHandler, directory=str(BUILT_BOOK))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with served(BUILT_BOOK) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
     """Debian's headless Chromium, driven by Playwright: one browser per xdist
-    worker (session scope), shared by every browser test that worker runs.
-
-    Starting Chromium costs seconds; opening a page in it costs little. A new
-    browser test takes this fixture and ``book_url``, opens its own page with
-    ``browser.new_page(viewport=...)`` and closes it when done, and loads each
-    page of the book once per width, running all its checks on that load (as
-    tests/test_browser.py does), since loading and axe-core are what cost."""
+    worker (session scope), shared by every browser test that worker runs."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs it")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=printing.CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         yield browser
         browser.close()

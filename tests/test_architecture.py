@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import graphlib
 
-from conftest import ROOT
+from helpers import ROOT
 
 import factcheck
 

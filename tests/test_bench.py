@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 import re
 
-from conftest import ROOT
+from helpers import ROOT
 
 
 def load_bench():

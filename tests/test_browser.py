@@ -8,8 +8,10 @@ table cell that shows a data code instead of words. A screenshot of each page
 at each width is saved under _build/screenshots/ for a person to look at.
 
 Each page is loaded once per width, and every check of that page runs on
-that load, its own (PAGE_CHECKS) last: loading and axe-core are most of the
-time these tests take.
+that load: these common ones, then the charts' legibility
+(tests/test_chart_legibility.py), what a reader meets (tests/test_reading.py)
+and this page's own (PAGE_CHECKS), those that change the page last. Loading,
+screenshots and axe-core are most of the time the browser tests take.
 """
 
 from __future__ import annotations
@@ -17,86 +19,31 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+import test_chart_legibility
+import test_reading
 from axe_playwright_python.sync_playwright import Axe
-from conftest import BUILT_BOOK, SCREENSHOTS
+from helpers import SCREENSHOTS, WIDTHS, built_pages, visit
 
 from factcheck.labels import enum_titles
 
-PAGES = sorted(
-    str(p.relative_to(BUILT_BOOK)) for p in BUILT_BOOK.rglob("*.html") if not p.is_relative_to(BUILT_BOOK / "_static")
-)
+PAGES = built_pages()
 LOCAL_SCHEMES = {"data", "blob", "about"}
-WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 # Every data code whose words differ from it: a table cell must show the words.
 CODES = sorted(
     {code for words in enum_titles().values() for code, title in words.items() if code.lower() != title.lower()}
 )
+# axe-core's rules for WCAG 2.1 A and AA, the bar a serious or critical finding fails.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 def test_the_book_has_pages():
     assert "index.html" in PAGES, "the book is not built: run `make book` first"
 
 
-def _visit(browser, url: str, width: str = "desktop"):
-    page = browser.new_page(viewport=WIDTHS[width])
-    seen = {"requests": [], "failed": [], "errors": []}
-    page.on("request", lambda r: seen["requests"].append(r.url))
-    # A load the browser cancels because the page moved on (the root page's
-    # redirect) is not a failure; a missing file still shows as HTTP 404 below.
-    page.on(
-        "requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "") or seen["failed"].append(f"{r.url} ({r.failure})")
-    )
-    page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.url} (HTTP {r.status})"))
-    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
-    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
-    page.goto(url, wait_until="networkidle")
-    return page, seen
-
-
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("path", PAGES)
-def test_page_renders_offline(browser, book_url, path, width):
-    page, seen = _visit(browser, f"{book_url}/{path}", width)
-    charts = page.locator("figure.fc-chart")
-    if charts.count():
-        page.wait_for_function(
-            "[...document.querySelectorAll('figure.fc-chart')].every(f => f.classList.contains('is-live'))",
-            timeout=20_000,
-        )
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{path.replace('/', '__').removesuffix('.html')}--{width}.png", full_page=True)
-
-    book_host = urlsplit(book_url).netloc
-    foreign = [
-        u for u in seen["requests"] if urlsplit(u).scheme not in LOCAL_SCHEMES and urlsplit(u).netloc != book_host
-    ]
-    assert foreign == [], f"{path} asked for something off the local server"
-    assert seen["failed"] == [], f"{path} has failed requests"
-    assert seen["errors"] == [], f"{path} logged console errors"
-    for index in range(charts.count()):
-        live = charts.nth(index).locator(".fc-chart-live svg, .fc-chart-live canvas")
-        assert live.count() >= 1, f"{path}: chart {index} was not drawn"
-
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at {width} width"
-    cells = page.eval_on_selector_all("table td, table th", "cells => cells.map(c => c.textContent.trim())")
-    assert sorted(set(cells) & set(CODES)) == [], f"{path} shows data codes instead of words"
-
-    # axe-core, once per page and width: no serious or critical accessibility
-    # problem (the theme's one moderate "region" finding on its sidebar search
-    # is not ours to fix).
-    violations = Axe().run(page).response["violations"]
-    serious = [
-        (v["id"], [n["target"] for n in v["nodes"]]) for v in violations if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == [], f"{path} has accessibility problems at {width} width"
-
-    if (path, width) in PAGE_CHECKS:
-        PAGE_CHECKS[path, width](page, seen)
-    page.close()
-
-
-def _the_register_sorts_and_filters(page, seen):
+def _the_register_sorts_and_filters(page, path, width, seen):
     # the load's errors are checked above; axe-core adds its own (it fetches the
     # theme's @import-ed stylesheets from the wrong folder), so count from here
     errors_before = len(seen["errors"])
@@ -113,7 +60,7 @@ def _the_register_sorts_and_filters(page, seen):
     assert seen["errors"][errors_before:] == [], "sorting and filtering log no error"
 
 
-def _the_annotated_article_names_every_verdict_in_words(page, seen):
+def _the_annotated_article_names_every_verdict_in_words(page, path, width, seen):
     marks = page.locator("a.fc-claim")
     notes = page.locator("ol.fc-article-notes > li")
     assert marks.count() == notes.count() > 40
@@ -123,8 +70,65 @@ def _the_annotated_article_names_every_verdict_in_words(page, seen):
         assert mark.evaluate("m => m.nextElementSibling.textContent").strip().endswith("]")
 
 
-# A page's own checks, by page and width, run after the common ones on the same load.
+# A page's own checks, by page and width, run last on the same load.
 PAGE_CHECKS = {
     ("chapters/02_claims.html", "desktop"): _the_register_sorts_and_filters,
     ("chapters/01_article.html", "desktop"): _the_annotated_article_names_every_verdict_in_words,
 }
+
+
+CHECKS = [*test_chart_legibility.CHECKS, *test_reading.CHECKS]
+
+
+def _checks(path: str, width: str) -> list:
+    """The other modules' checks of this page at this width, in their order."""
+    return [check for pages, widths, check in CHECKS if path in pages and width in widths]
+
+
+def test_every_check_has_pages_to_run_on():
+    """A check whose pages are not in the built book would pass without running."""
+    for pages, widths, check in CHECKS:
+        assert pages and pages <= set(PAGES) and set(widths) <= set(WIDTHS), check.__name__
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_offline(browser, book_url, path, width):
+    page, seen = visit(browser, f"{book_url}/{path}", WIDTHS[width])
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(
+        path=SCREENSHOTS / f"{path.replace('/', '__').removesuffix('.html')}--{width}.jpg",
+        full_page=True,
+        type="jpeg",
+        quality=85,
+    )
+
+    book_host = urlsplit(book_url).netloc
+    foreign = [
+        u for u in seen["requests"] if urlsplit(u).scheme not in LOCAL_SCHEMES and urlsplit(u).netloc != book_host
+    ]
+    assert foreign == [], f"{path} asked for something off the local server"
+    assert seen["failed"] == [], f"{path} has failed requests"
+    assert seen["errors"] == [], f"{path} logged console errors"
+    charts = page.locator("figure.fc-chart")
+    for index in range(charts.count()):
+        live = charts.nth(index).locator(".fc-chart-live svg, .fc-chart-live canvas")
+        assert live.count() >= 1, f"{path}: chart {index} was not drawn"
+
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at {width} width"
+    cells = page.eval_on_selector_all("table td, table th", "cells => cells.map(c => c.textContent.trim())")
+    assert sorted(set(cells) & set(CODES)) == [], f"{path} shows data codes instead of words"
+
+    # axe-core, once per page and width: no serious or critical accessibility problem.
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    serious = [
+        (v["id"], [n["target"] for n in v["nodes"]]) for v in violations if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], f"{path} has accessibility problems at {width} width"
+
+    for check in _checks(path, width):
+        check(page, path, width)
+    if (path, width) in PAGE_CHECKS:
+        PAGE_CHECKS[path, width](page, path, width, seen)
+    page.close()

@@ -3,24 +3,19 @@ Chromium at a laptop's 1280 px and a phone's 390 px, its text is at least
 11 and 10 CSS px (the font size times the scale the SVG is drawn at), no two
 labels overlap, and no chart is wider than its column.
 
-One browser for the module; each page with charts is loaded once per width,
-and every check runs on that load. A screenshot of each chart at each width is
-saved under _build/screenshots/charts/ for a person to look at.
+The measure runs on tests/test_browser.py's load of each page with charts, at
+each width (CHECKS), beside that page's other checks. A screenshot of each
+chart at each width is saved under _build/screenshots/charts/ for a person to
+look at.
 """
 
 from __future__ import annotations
 
-import pytest
-from conftest import BUILT_BOOK, SCREENSHOTS
+from helpers import SCREENSHOTS, WIDTHS, built_pages, page_html
 
-WIDTHS = {1280: 900, 390: 844}
 SMALLEST_TEXT = {1280: 11.0, 390: 10.0}  # CSS px, as drawn
 OVERLAP_TOLERANCE = 1.5  # px: glyph boxes of neighbouring labels may touch
-CHART_PAGES = sorted(
-    str(p.relative_to(BUILT_BOOK))
-    for p in BUILT_BOOK.rglob("*.html")
-    if not p.is_relative_to(BUILT_BOOK / "_static") and 'class="fc-chart"' in p.read_text(encoding="utf-8")
-)
+CHART_PAGES = [path for path in built_pages() if 'class="fc-chart"' in page_html(path)]
 
 # For each live chart: its id, how far it sticks out of its figure, and each
 # visible text's drawn font size and box.
@@ -41,7 +36,8 @@ MEASURE = """() => [...document.querySelectorAll('figure.fc-chart')].map(figure 
     return {text: t.textContent.trim(), size: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b),
             box: [r.left, r.top, r.right, r.bottom]};
   });
-  return {id: figure.id, overflow: Math.max(drawn.right - box.right, box.left - drawn.left, figure.scrollWidth - figure.clientWidth), texts};
+  const overflow = Math.max(drawn.right - box.right, box.left - drawn.left, figure.scrollWidth - figure.clientWidth);
+  return {id: figure.id, overflow, texts};
 })"""
 
 
@@ -57,46 +53,39 @@ def _overlaps(texts: list[dict]) -> list[tuple[str, str]]:
     return pairs
 
 
-@pytest.fixture(scope="module")
-def measured(browser, book_url) -> dict:
-    """Every chart page at every width, loaded once: its charts' measures and the page's sideways scroll."""
-    results = {}
+def every_chart_is_legible(page, path, width):
+    """Each chart's text is large enough as drawn, no two labels overlap, and no chart is wider than its column."""
+    pixels = WIDTHS[width]["width"]
     folder = SCREENSHOTS / "charts"
     folder.mkdir(parents=True, exist_ok=True)
-    for width, height in WIDTHS.items():
-        tab = browser.new_page(viewport={"width": width, "height": height})
-        for path in CHART_PAGES:
-            tab.goto(f"{book_url}/{path}", wait_until="networkidle")
-            tab.wait_for_function(
-                "[...document.querySelectorAll('figure.fc-chart')].every(f => f.classList.contains('is-live'))",
-                timeout=20_000,
-            )
-            charts = tab.evaluate(MEASURE)
-            scroll = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            for chart in charts:
-                tab.locator(f"#{chart['id']} .fc-chart-live").screenshot(path=folder / f"{chart['id']}--{width}.png")
-            results[path, width] = {"charts": charts, "scroll": scroll}
-        tab.close()
-    return results
+    charts = page.evaluate(MEASURE)
+    for chart in charts:
+        page.locator(f"#{chart['id']} .fc-chart-live").screenshot(path=folder / f"{chart['id']}--{pixels}.png")
+    for chart in charts:
+        assert chart["texts"], f"{chart['id']} drew no text at {pixels} px"
+        smallest = min(chart["texts"], key=lambda t: t["size"])
+        assert smallest["size"] >= SMALLEST_TEXT[pixels] - 0.05, (
+            f"{chart['id']} at {pixels} px: '{smallest['text']}' is drawn at {smallest['size']:.1f} px, "
+            f"under {SMALLEST_TEXT[pixels]} px"
+        )
+        assert chart["overflow"] <= 1, (
+            f"{chart['id']} at {pixels} px is {chart['overflow']:.0f} px wider than its column"
+        )
+        assert _overlaps(chart["texts"]) == [], f"{chart['id']} at {pixels} px has overlapping labels"
+
+
+# Run by tests/test_browser.py on its load of each page: (pages, widths, check).
+CHECKS = [(set(CHART_PAGES), tuple(WIDTHS), every_chart_is_legible)]
 
 
 def test_there_are_charts_to_measure():
     assert len(CHART_PAGES) >= 5, "the book is not built, or has lost its charts: run `make book`"
 
 
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_every_chart_is_legible(measured, path, width):
-    page = measured[path, width]
-    assert page["scroll"] <= 0, f"{path} scrolls sideways by {page['scroll']} px at {width} px"
-    for chart in page["charts"]:
-        assert chart["texts"], f"{chart['id']} drew no text at {width} px"
-        smallest = min(chart["texts"], key=lambda t: t["size"])
-        assert smallest["size"] >= SMALLEST_TEXT[width] - 0.05, (
-            f"{chart['id']} at {width} px: '{smallest['text']}' is drawn at {smallest['size']:.1f} px, "
-            f"under {SMALLEST_TEXT[width]} px"
-        )
-        assert chart["overflow"] <= 1, (
-            f"{chart['id']} at {width} px is {chart['overflow']:.0f} px wider than its column"
-        )
-        assert _overlaps(chart["texts"]) == [], f"{chart['id']} at {width} px has overlapping labels"
+def test_overlapping_labels_are_found():
+    labels = [
+        {"text": "a", "box": [0, 0, 10, 10]},
+        {"text": "b", "box": [5, 5, 15, 15]},
+        {"text": "c", "box": [9, 0, 20, 10]},
+    ]
+    assert _overlaps(labels) == [("a", "b"), ("b", "c")]

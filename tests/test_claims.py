@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import BUILT_BOOK, ROOT
+from helpers import BUILT_BOOK, ROOT
 
 from factcheck.article import load_article
 from factcheck.claimreview import claim_reviews

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, ROOT
+from helpers import DATA, ROOT
 
 from factcheck.datapackage import DataValidationError, fingerprint, load_table, validate_package
 from factcheck.verdicts import LABELS

@@ -9,7 +9,7 @@ import sys
 import tomllib
 from importlib.metadata import packages_distributions
 
-from conftest import ROOT
+from helpers import ROOT
 
 PACKAGE = ROOT / "factcheck"
 

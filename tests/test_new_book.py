@@ -57,6 +57,7 @@ def new_book_dir(tmp_path_factory) -> Path:
     return book
 
 
+@pytest.mark.slow
 def test_the_new_book_has_every_part(new_book_dir: Path):
     for name in (
         "_config.yml",
@@ -81,6 +82,7 @@ def test_the_new_book_has_every_part(new_book_dir: Path):
     )
 
 
+@pytest.mark.slow
 def test_the_new_book_passes_its_data_check_and_a_strict_offline_build(new_book_dir: Path):
     run([sys.executable, "-m", "factcheck", "check"], new_book_dir)
     run(

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import nbformat
 import pytest
-from conftest import DATA, ROOT
+from helpers import DATA, ROOT
 from test_data_validation import set_cell
 
 from factcheck.book import book_notebooks

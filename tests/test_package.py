@@ -8,7 +8,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import DATA, ROOT
+from helpers import DATA, ROOT
 from markupsafe import Markup
 
 from factcheck import charts

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
-from conftest import ROOT
+from helpers import ROOT
 
 PACKAGE = ROOT / "factcheck"
 BOOKS = [ROOT, ROOT / "examples" / "state-dept-2023-05-23"]

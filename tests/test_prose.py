@@ -2,7 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BUILT_BOOK
+from helpers import BUILT_BOOK
 
 from factcheck.prose import date_words, figure_words
 

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import BUILT_BOOK, DATA, ROOT
+from helpers import BUILT_BOOK, DATA, ROOT
 
 from factcheck.book import book_metadata, toc_pages
 from factcheck.checks import host_matches
@@ -151,6 +151,7 @@ def _headings(page) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_says_how_long():
     from pypdf import PdfReader
 

@@ -10,7 +10,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+from helpers import ROOT
 from test_new_book import run
 
 from factcheck.article import load_article
@@ -18,6 +19,7 @@ from factcheck.article import load_article
 SECOND_BOOK = ROOT / "examples" / "state-dept-2023-05-23"
 
 
+@pytest.mark.slow
 def test_the_second_book_passes_its_data_check_and_a_strict_offline_build(tmp_path: Path):
     book = tmp_path / "book"  # a copy, so that its build leaves the repository as it was
     shutil.copytree(SECOND_BOOK, book, ignore=shutil.ignore_patterns("_build", ".venv", "__pycache__"))

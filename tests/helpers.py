@@ -1,0 +1,89 @@
+"""What the test modules share: the project's folders, the built book's pages,
+a local server for them, Debian's Chromium, and a visit to a page in it.
+
+A browser test loads each page once per width and runs every check of that
+page on that load (tests/test_browser.py): loading, screenshots and axe-core
+are most of the time the tests take. A check that needs the page at another
+width, or at another address, opens its own with ``visit``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from factcheck import printing
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+BUILT_BOOK = ROOT / "_build" / "html"
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+# The printer's Chromium, with its flags that keep it from phoning home at
+# start-up (which the browser tests would rightly count as a request off localhost).
+CHROMIUM = Path(printing.CHROMIUM)
+CHROMIUM_ARGS = printing.CHROMIUM_ARGS
+# The widths a reader meets: a laptop's and a phone's.
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+CHARTS_DRAWN = "[...document.querySelectorAll('figure.fc-chart')].every(f => f.classList.contains('is-live'))"
+
+
+def built_pages() -> list[str]:
+    """The built book's pages, as paths in it ("chapters/05_human_cost.html"), theme files left out."""
+    return sorted(
+        p.relative_to(BUILT_BOOK).as_posix()
+        for p in BUILT_BOOK.rglob("*.html")
+        if not p.is_relative_to(BUILT_BOOK / "_static")
+    )
+
+
+@functools.cache
+def page_html(path: str) -> str:
+    """A built page's HTML, read once per test process."""
+    return (BUILT_BOOK / path).read_text(encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` served from a thread on a free localhost port: yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+
+
+def launch_chromium(playwright):
+    """Debian's headless Chromium, with the printer's flags."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def visit(browser, url: str, viewport: dict):
+    """``url`` opened in a new tab at ``viewport``, once the network is idle and
+    its charts are drawn; returns the tab and what it saw: every request, the
+    failed ones and the console's errors. The caller closes the tab."""
+    page = browser.new_page(viewport=viewport)
+    seen = {"requests": [], "failed": [], "errors": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    # A load the browser cancels because the page moved on (the root page's
+    # redirect) is not a failure; a missing file still shows as HTTP 404 below.
+    page.on(
+        "requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "") or seen["failed"].append(f"{r.url} ({r.failure})")
+    )
+    page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.url} (HTTP {r.status})"))
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.goto(url, wait_until="networkidle")
+    if page.locator("figure.fc-chart").count():
+        page.wait_for_function(CHARTS_DRAWN, timeout=20_000)
+    return page, seen
