@@ -19,7 +19,10 @@ def test_the_headline_is_not_paragraph_0():
 
 
 def test_wiki_markup_becomes_the_words_a_page_shows():
-    text = "is a [[types of inhabited localities in Russia|rural locality]] (a [[Village#Russia|selo]]) in '''Belgorod''' [[Oblast]]"
+    text = (
+        "is a [[types of inhabited localities in Russia|rural locality]] "
+        "(a [[Village#Russia|selo]]) in '''Belgorod''' [[Oblast]]"
+    )
     assert strip_wiki_markup(text) == "is a rural locality (a selo) in Belgorod Oblast"
 
 
