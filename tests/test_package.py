@@ -244,9 +244,9 @@ def test_events_are_picked_by_id_in_date_order():
 def test_quoted_evidence_comes_in_its_tables_order_with_words_and_dates():
     from factcheck.evidence import quoted
 
-    rows = quoted("belgorod-groups")
+    rows = quoted("militia-profiles")
     listed = load_table("quoted_evidence")
-    assert list(rows.source_id) == list(listed[listed.quote_table == "belgorod-groups"].source_id)
+    assert list(rows.source_id) == list(listed[listed.quote_table == "militia-profiles"].source_id)
     assert rows.excerpt.str.len().gt(0).all()
     assert "May 2023" in set(rows.published)  # a page dated only to the month is shown to the month
     with pytest.raises(KeyError, match="no rows"):
@@ -322,7 +322,7 @@ def test_a_date_before_the_window_is_counted_back_from_its_first_day():
 def test_quoted_tables_take_their_caption_and_columns_from_the_data():
     from factcheck.evidence import quoted_table
 
-    table = quoted_table("belgorod-equipment").data
+    table = quoted_table("raid-equipment").data
     assert "equipment: what was seen, and who said where it came from</caption>" in table
     assert ">What it shows</th>" in table and ">Group</th>" not in table
 
