@@ -106,7 +106,7 @@ def test_the_data_page_describes_every_table_and_column():
 def test_the_corrections_page_lists_every_correction():
     page = (BUILT_BOOK / "chapters" / "13_corrections.html").read_text()
     for correction in load_table("corrections").itertuples():
-        assert html.escape(correction.what_changed)[:80] in page
+        assert correction.what_changed[:80] in html.unescape(page)  # whichever entity spells an apostrophe
 
 
 @pytest.mark.parametrize("page", CHAPTERS, ids=lambda p: p.name)
