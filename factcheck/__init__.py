@@ -7,7 +7,8 @@ The modules, one concern each (no two import each other in a circle: tests/test_
 - data: ``descriptor`` (its format), ``datapackage`` (load, validate), ``checks`` (the rules, as Frictionless checks),
   ``labels`` (words for codes, field titles), ``geo`` (geometry), ``stamps`` (the file hasher)
 - the book: ``book`` (``_config.yml``, ``_toc.yml``), ``pages`` (page paths, anchors, links), ``article`` (the text)
-- in words: ``dates`` (dates and spans), ``words`` (figures, quotes, titles), ``prose`` (a data row's value in prose)
+- in words: ``dates`` (dates and spans), ``durations`` (how long a span lasted), ``words`` (figures, quotes,
+  titles), ``prose`` (a data row's value in prose)
 - the check: ``verdicts`` (the scale), ``window`` (publication window, hindsight rule), ``sources``, ``evidence``
 - claims: ``claims`` (verdict boxes), ``claimreview`` (ClaimReview JSON-LD), ``register`` (register, annotated article)
 - on the page: ``markup`` (templates), ``tables``, ``charts``, ``glue``, ``methodology``, ``dictionary`` (Data page)

@@ -937,8 +937,6 @@ def locator_map(
 def border_map(places: pd.DataFrame, box: tuple[float, float, float, float], **options) -> alt.LayerChart:
     """A :func:`locator_map` of ``box`` (west, south, east, north): the book's first two
     ``countries`` (``_config.yml``) and the border they share, dashed."""
-    from factcheck.book import book_metadata
-
     countries = list(book_metadata()["countries"])[:2]
     border = lines_in_box(shared_border(*countries), box)
     return locator_map(countries_in_box(countries, box), places, borders=border, **options)

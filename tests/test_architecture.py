@@ -59,3 +59,34 @@ def test_no_module_of_the_package_imports_in_a_circle():
 def test_the_package_docstring_maps_every_module():
     unmapped = sorted(name for name in MODULES - {"__init__"} if f"``{name}``" not in factcheck.__doc__)
     assert not unmapped, f"factcheck/__init__.py's map of the modules does not name {', '.join(unmapped)}"
+
+
+def late_imports(source: str) -> list[list[int]]:
+    """The line numbers of each run of imports inside a function, run by run."""
+    runs = []
+    for function in ast.walk(ast.parse(source)):
+        if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            lines = sorted(
+                node.lineno
+                for node in ast.walk(function)
+                if isinstance(node, (ast.Import, ast.ImportFrom)) and node.lineno > function.lineno
+            )
+            for line in lines:
+                if runs and runs[-1][-1] == line - 1:
+                    runs[-1].append(line)
+                else:
+                    runs.append([line])
+    return runs
+
+
+def test_an_import_inside_a_function_says_what_start_up_time_it_buys():
+    # the command line imports each command's modules as it runs, as its comment says once
+    unexplained = []
+    for path in sorted(PACKAGE.glob("*.py")):
+        if path.stem == "__main__":
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for run in late_imports("\n".join(lines)):
+            if not any("#" in lines[number - 1] for number in run):
+                unexplained.append(f"{path.name}:{run[0]}")
+    assert not unexplained, "an import inside a function without a comment saying why: " + ", ".join(unexplained)
