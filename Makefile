@@ -36,10 +36,12 @@ book: $(INSTALLED)
 	@$(BIN)/python -m factcheck check
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
 
-## test: build the book, then run every test (unit, data, nbval, print, browser) on every core
+## test: build the book, lint and format-check the code (ruff), then run every test (unit, data, nbval, print, browser) on every core
 # The print edition is made by its test (`make pdf`), beside the others. A
 # missing Chromium stops it first, with a message: it installs nothing.
 test: chromium-present book
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
 	$(BIN)/pytest --numprocesses auto
 
 ## print: the print edition, one PDF of the whole book with its static charts, in $(PDF)
