@@ -146,7 +146,7 @@ WHOLE_FRONT = "whole-front"  # the scope of reported_figures that counts the who
 
 def where_and_when(row, since: pd.Timestamp, places: dict[str, str]) -> str:
     """Where and when a figure counts, to the month, for a chart label: "whole war to May 2023"
-    for the whole front from ``since`` (the war's start) or earlier, else "Bakhmut, to May 2023",
+    for the whole front from ``since`` (the war's start) or earlier, else "<place>, to May 2023",
     "all fronts, December 2022 to May 2023"; ``places`` gives each scope's words."""
     end = format_date(row.period_end, "year" if row.period_end_precision == "year" else "month")
     if row.period_start <= since:
