@@ -142,7 +142,7 @@ def test_every_topic_has_a_chapter_in_the_book():
 
 
 def test_months_between_counts_calendar_months():
-    from factcheck.claims import months_between
+    from factcheck.dates import months_between
 
     assert months_between(pd.Timestamp("2022-12-01"), pd.Timestamp("2023-05-01")) == 5
     assert months_between(pd.Timestamp("2022-12-31"), pd.Timestamp("2023-01-01")) == 1

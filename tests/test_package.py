@@ -310,7 +310,7 @@ def test_figure_rows_label_who_when_and_what_and_head_panels_briefly():
 
 
 def test_a_date_before_the_window_is_counted_back_from_its_first_day():
-    from factcheck.methodology import before_window_words, publication_bounds
+    from factcheck.window import before_window_words, publication_bounds
 
     first = publication_bounds()[0]
     assert before_window_words(first) == "the first day the article can have appeared"
