@@ -235,7 +235,7 @@ def test_a_range_plot_names_its_rows_by_their_short_labels_on_a_phone():
         spec = json.loads(html.split(f'class="{spec_class}">')[1].split("</script>")[0])
         return next(layer for layer in spec["layer"] if layer["mark"].get("type") == "text")["encoding"]["text"]
 
-    assert row_labels("fc-chart-spec-narrow")["field"] == "short_label"
+    assert row_labels("fc-chart-spec-narrow")["field"] == "short_label" + charts.LINES  # its lines, wrapped
     narrow_svg = html.split('class="fc-chart-static-narrow"')[1].split("</svg>")[0]
     assert ">The start<" in narrow_svg
     assert "Stated" in narrow_svg, "a row without a short label keeps its label"
