@@ -159,9 +159,14 @@ def _labels_above(plot: dict, field: str, step: int, text: str | None = None) ->
 
 
 def _label_lines(label: str, width: int) -> list[str]:
-    """``label`` in lines that fit ``width`` px at 12 px: its details in brackets start a line of their own."""
+    """``label`` in lines that fit ``width`` px at 12 px; where it needs more than one, details in brackets at
+    its end start a line of their own."""
     characters = max(12, int(width / (12 * CHARACTER_WIDTH["normal"])))
-    head, bracket, details = label.partition(" (")
+    if len(label) <= characters:
+        return [label]
+    head, bracket, details = label.rpartition(" (") if label.endswith(")") else ("", "", label)
+    if not head:  # no details in brackets at its end: the label alone, wrapped
+        return textwrap.wrap(details, characters, break_long_words=False)
     lines = textwrap.wrap(head, characters, break_long_words=False)
     return lines + textwrap.wrap(bracket.strip() + details, characters, break_long_words=False)
 
