@@ -719,8 +719,7 @@ def range_plot(
     (label, low, figure and the ``row`` column) overlays the article's own
     figures as black outlined diamonds where they would sit if they were right.
     ``row`` splits the chart into panels that share nothing but the theme.
-    An optional column short_label names the rows in the narrow layout, or
-    optional columns short and detail (where and when it counts, on the next line).
+    An optional column short_label names the rows in the narrow layout.
     """
     tooltip = [
         alt.Tooltip("label:N", title="Estimate"),
@@ -767,14 +766,6 @@ def range_plot(
             )
         )
     short = {}
-    if "short" in frame:  # a short label, and where and when it counts, written below it on a phone
-        details = frame.detail.fillna("") if "detail" in frame else [""] * len(frame)
-        frame = frame.assign(
-            short_label=[
-                (f"{short} ({detail})" if detail else short) if short else label
-                for short, detail, label in zip(frame.short.fillna(""), details, frame.label, strict=True)
-            ]
-        )
     if "short_label" in frame:
         short = {NARROW_LABELS: "short_label"}
         frame = frame.assign(short_label=frame.short_label.fillna(frame.label))

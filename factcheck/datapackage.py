@@ -148,3 +148,11 @@ def value_field(name: str, data_dir: Path | None = None) -> str:
     if "valueField" not in resource:
         raise KeyError(f"resource '{name}' declares no valueField")
     return resource["valueField"]
+
+
+def date_field(name: str, data_dir: Path | None = None) -> str:
+    """The column holding a dated table's date, declared as ``dateField``."""
+    resource = _resource(data_dir or find_data_dir(), name)
+    if "dateField" not in resource:
+        raise KeyError(f"resource '{name}' declares no dateField")
+    return resource["dateField"]

@@ -7,11 +7,10 @@ import pandas as pd
 
 from factcheck.book import book_metadata
 from factcheck.charts import dot_plot, figure, side_of
-from factcheck.datapackage import load_table, value_field
+from factcheck.datapackage import date_field, load_table, value_field
 from factcheck.dates import format_date, format_span
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
 from factcheck.labels import column_titles, label, titles
-from factcheck.prose import date_field
 from factcheck.sources import published_words, registry, short_citation
 from factcheck.tables import figure_points, sourced_table, with_figure_text
 from factcheck.window import made_public_later
@@ -72,14 +71,14 @@ def place_figures(place_id: str, table: str = "population") -> pd.DataFrame:
 def dated_figures(table: str) -> pd.DataFrame:
     """The figures of ``table`` by their date, ready for ``charts.dated_counts``: date, value,
     group (the speaker's side), who, source and the figure in words."""
-    rows = load_table(table)
+    rows, sources = load_table(table), registry()
     value = value_field(table)
     return with_figure_text(rows, value, f"{value}_high").assign(
         date=rows[date_field(table)],
         value=rows[value].astype(int),
         group=rows.claimant_kind.map(side_of),
         who=rows.claimant,
-        source=rows.source_id.map(lambda s: short_citation(registry().loc[s])),
+        source=rows.source_id.map(lambda s: short_citation(sources.loc[s])),
     )
 
 
@@ -165,8 +164,6 @@ def estimate_rows(rows: pd.DataFrame, panel, since: pd.Timestamp, places: dict[s
     return pd.DataFrame(
         {
             "label": [f"{who} ({where})" for who, where in zip(short, detail, strict=True)],
-            "short": short,
-            "detail": detail,
             "low": rows.low,
             "high": rows.high,
             "figure": rows.figure,

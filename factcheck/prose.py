@@ -38,11 +38,6 @@ def _tables(field: str) -> dict[str, dict]:
     return {resource["name"]: resource for resource in resources if field in resource}
 
 
-def date_field(table: str) -> str:
-    """The column holding the date of a dated table's rows, declared as ``dateField``."""
-    return _tables("dateField")[table]["dateField"]
-
-
 def _row(key: str, field: str, role: str) -> tuple[dict, pd.Series]:
     """The resource and the row that ``key`` ("id" or "table:id") names among the tables declaring ``field``."""
     tables = _tables(field)

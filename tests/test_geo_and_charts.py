@@ -98,20 +98,24 @@ def test_a_timeline_draws_spans_as_bars_later_events_hollow_and_the_window():
     assert svg.startswith("<svg") and "Claims" in svg and "Hindsight" in svg
 
 
+def _estimates(**columns) -> pd.DataFrame:
+    """Two rows for a range plot: a range said by the Russian side and a point said by neither side,
+    with ``columns`` replacing or adding columns."""
+    rows = {
+        "label": ["A", "B"],
+        "low": [100.0, 50.0],
+        "high": [300.0, 50.0],
+        "figure": ["100 to 300", "50"],
+        "side": ["Russian side", "Not a party to the war"],
+        "measure": ["Killed", "Killed"],
+        "when": ["x", "y"],
+        "source": ["s", "t"],
+    }
+    return pd.DataFrame(rows | columns)
+
+
 def test_a_range_plot_draws_ranges_as_rules_and_the_article_as_diamonds():
-    data = pd.DataFrame(
-        {
-            "label": ["A", "B"],
-            "low": [100.0, 50.0],
-            "high": [300.0, 50.0],
-            "figure": ["100 to 300", "50"],
-            "side": ["Russian side", "Not a party to the war"],
-            "measure": ["Killed", "Killed"],
-            "when": ["x", "y"],
-            "source": ["s", "t"],
-            "panel": ["P", "P"],
-        }
-    )
+    data = _estimates(panel=["P", "P"])
     article = pd.DataFrame(
         {"label": ["The article"], "low": [500.0], "figure": ["500"], "panel": ["P"], "when": [""], "source": [""]}
     )
@@ -163,18 +167,9 @@ def _svg_width(html: str, css_class: str) -> float:
 
 
 def test_a_figure_is_drawn_in_two_layouts_each_no_wider_than_its_column():
-    data = pd.DataFrame(
-        {
-            "label": ["A long label for one estimate (whole war to February 2023)", "B"],
-            "low": [100.0, 50.0],
-            "high": [300.0, 50.0],
-            "figure": ["100 to 300", "50"],
-            "side": ["Russian side", "Not a party to the war"],
-            "measure": ["Killed", "Killed"],
-            "when": ["x", "y"],
-            "source": ["s", "t"],
-            "panel": ["Losses of one side: killed and wounded", "Losses of the other: killed"],
-        }
+    data = _estimates(
+        label=["A long label for one estimate (whole war to February 2023)", "B"],
+        panel=["Losses of one side: killed and wounded", "Losses of the other: killed"],
     )
     chart = charts.range_plot(
         data,
@@ -210,18 +205,14 @@ def test_verdict_bars_draw_one_panel_where_hindsight_changes_nothing():
 
 
 def test_a_range_plot_names_its_rows_by_their_short_labels_on_a_phone():
-    data = pd.DataFrame(
-        {
-            "label": ["5 August 2022: a long description of what marks the start of the battle", "Stated"],
-            "short_label": ["The start", None],
-            "low": [9.5, 10.0],
-            "high": [9.5, 10.0],
-            "figure": ["9.5 months", "10 months"],
-            "side": ["Ukrainian side", "Not a party to the war"],
-            "measure": ["Computed", "Stated"],
-            "when": ["x", "y"],
-            "source": ["s", "t"],
-        }
+    data = _estimates(
+        label=["5 August 2022: a long description of what marks the start of the battle", "Stated"],
+        short_label=["The start", None],
+        low=[9.5, 10.0],
+        high=[9.5, 10.0],
+        figure=["9.5 months", "10 months"],
+        side=["Ukrainian side", "Not a party to the war"],
+        measure=["Computed", "Stated"],
     )
     html = charts.figure(
         charts.range_plot(data, title="T", value_title="Months"),
@@ -241,23 +232,12 @@ def test_a_range_plot_names_its_rows_by_their_short_labels_on_a_phone():
     assert "Stated" in narrow_svg, "a row without a short label keeps its label"
 
 
-def test_a_range_plot_writes_a_short_label_and_its_detail_on_a_phone_never_cut():
-    data = pd.DataFrame(
-        {
-            "label": [
-                "Later: UK Defence Intelligence (whole war to February 2023)",
-                "A label far too long to fit " * 3,
-            ],
-            "short": ["Later: UK Defence Intelligence", None],
-            "detail": ["whole war to February 2023", None],
-            "low": [1.0, 2.0],
-            "high": [1.0, 2.0],
-            "figure": ["1", "2"],
-            "side": ["Russian side", "Not a party to the war"],
-            "measure": ["Killed", "Killed"],
-            "when": ["x", "y"],
-            "source": ["s", "t"],
-        }
+def test_a_range_plot_writes_a_labels_bracketed_detail_on_a_line_of_its_own_on_a_phone_never_cut():
+    data = _estimates(
+        label=["Later: UK Defence Intelligence (whole war to February 2023)", "A label far too long to fit " * 3],
+        low=[1.0, 2.0],
+        high=[1.0, 2.0],
+        figure=["1", "2"],
     )
     html = charts.figure(
         charts.range_plot(data, title="R", value_title="People"), "test", alt_text="A test.", source="No", data=data
