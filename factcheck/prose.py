@@ -14,6 +14,7 @@ source gives the date).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -101,3 +102,24 @@ def figure_value(table: str, figure_id: str) -> int | float:
 def resolve_figures(text: str) -> str:
     """Replace each ``{table:figure_id}`` in ``text`` by the figure, formatted."""
     return FIGURE_REFERENCE.sub(lambda m: format_number(figure_value(m[1], m[2])), text)
+
+
+# A role in the data's own text (a verdict box's figures, a chart's title): the prose's syntax, ``{fig}`key```.
+ROLE_IN_TEXT = re.compile(r"\{(fig|date)\}`([^`]+)`")
+COMPUTED_IN_TEXT = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+ROLE_WORDS = {"fig": figure_words, "date": date_words}
+
+
+def fill(template: str, **computed) -> str:
+    """``template`` in words: each ``{fig}`key``` and ``{date}`key``` as the prose's roles say it, each
+    ``{table:id}`` as that figure, and each ``{name}`` as the value the chapter computed (whole numbers
+    with thousands separators). A name the chapter did not pass is an error, not a gap in the text."""
+
+    def value(match: re.Match) -> str:
+        if match[1] not in computed:
+            raise KeyError(f"'{template}' needs the computed value '{match[1]}'")
+        given = computed[match[1]]
+        return format_number(given) if isinstance(given, int | float) and not isinstance(given, bool) else str(given)
+
+    text = ROLE_IN_TEXT.sub(lambda match: ROLE_WORDS[match[1]](match[2]).text, template)
+    return COMPUTED_IN_TEXT.sub(value, resolve_figures(text))

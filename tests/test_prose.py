@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import BUILT_BOOK
 
-from factcheck.prose import date_words, figure_words
+from factcheck.prose import date_words, figure_words, fill
 
 
 def test_a_figure_is_said_in_words_with_its_qualifier_and_source():
@@ -43,3 +43,11 @@ def test_a_date_in_prose_links_to_its_source_entry():
         assert link["href"].startswith("11_sources.html#source-")
         assert link["title"].startswith("Source: ")
     assert "20 December 2022" in [link.get_text() for link in data]
+
+
+def test_the_data_text_fills_roles_figures_and_computed_values():
+    key = "us-russian-casualties-dec-2022-apr-2023"
+    text = fill(f"{{fig}}`{key}` by {{date}}`{key}`, {{count}} rows, {{note}}", count=12345, note="all fronts")
+    assert text == f"{figure_words(key).text} by {date_words(key).text}, 12,345 rows, all fronts"
+    with pytest.raises(KeyError, match="needs the computed value 'count'"):
+        fill("{count} rows")
