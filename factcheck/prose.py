@@ -1,10 +1,13 @@
 """Data in prose: a data row's figure or date in words, with the source it comes from,
 and figures named in the data's own text (``{table:figure-id}``) replaced by their values.
 
-The book's roles ``{fig}`figure-id``` and ``{date}`row-id``` (``factcheck.sphinx``)
+The book's roles ``{fig}`figure-id```, ``{date}`row-id``` and ``{quote}`row-id``` (``factcheck.sphinx``)
 render these at build time, so a single row's value is never copied into a
 notebook only to be pasted back into the text. A key may name its table
-(``population:bakhmut-2021``) where an id alone is ambiguous.
+(``population:bakhmut-2021``) where an id alone is ambiguous; a date's key may
+name another date field of its row and say it less precisely than the source
+does, never more (``figure-id.period_start/month``); a field ``X`` is said as
+precisely as the row's ``X_precision`` says.
 
 Which tables hold figures is the data package's ``valueField``; which hold
 dates, its ``dateField`` (and ``datePrecisionField`` for how precisely the
@@ -22,7 +25,7 @@ import pandas as pd
 from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table, value_field
 from factcheck.dates import format_date
 from factcheck.descriptor import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
-from factcheck.words import format_figure, format_number
+from factcheck.words import format_figure, format_number, strip_wiki_markup
 
 
 @dataclass(frozen=True)
@@ -72,20 +75,67 @@ def figure_words(key: str) -> Datum:
     return Datum(format_figure(row[value], row["qualifier"], row.get(f"{value}_high")), _source_of(resource, row))
 
 
+PRECISIONS = ("year", "month", "day")
+
+
+def _date_key(key: str) -> tuple[str, str, str]:
+    """``[table:]id[.field][/precision]`` as (row key, date field or "", precision or "")."""
+    key, _, precision = key.partition("/")
+    if precision and precision not in PRECISIONS:
+        raise KeyError(f"{{date}}`{key}/{precision}`: a date is said to the {' or '.join(PRECISIONS)}")
+    row_key, _, field = key.partition(".")
+    return row_key, field, precision
+
+
+def _dated(key: str) -> tuple[dict, pd.Series, str, str]:
+    """The resource, row, date field and precision that a ``{date}`` key names."""
+    row_key, field, coarser = _date_key(key)
+    resource, row = _row(row_key, "dateField", "date")
+    field = field or resource["dateField"]
+    if field not in row.index:
+        raise KeyError(f"{{date}}`{key}`: {resource['name']} has no field '{field}'")
+    if pd.isna(row[field]):
+        raise KeyError(f"{{date}}`{key}`: the row has no {field}")
+    precision_field = resource.get("datePrecisionField", "") if field == resource["dateField"] else f"{field}_precision"
+    given = row.get(precision_field, "") or "day"
+    if coarser and PRECISIONS.index(coarser) > PRECISIONS.index(given):
+        raise KeyError(f"{{date}}`{key}`: the source gives this date only to the {given}")
+    return resource, row, field, coarser or given
+
+
 def date_value(key: str) -> pd.Timestamp:
     """The date of a dated row, as a timestamp, for computing with (``date_words`` says it)."""
-    resource, row = _row(key, "dateField", "date")
-    return row[resource["dateField"]]
+    _, row, field, _ = _dated(key)
+    return row[field]
 
 
 def date_words(key: str) -> Datum:
-    """The date of a dated row in words, no more precisely than its source gives it ("6 March 2023", "May 2023")."""
-    resource, row = _row(key, "dateField", "date")
-    when = row[resource["dateField"]]
-    if pd.isna(when):
-        raise KeyError(f"{{date}}`{key}`: the row has no {resource['dateField']}")
-    precision = row.get(resource.get("datePrecisionField", ""), "") or "day"
-    return Datum(format_date(when, precision), _source_of(resource, row))
+    """A dated row's date in words, no more precisely than its source gives it ("6 March 2023", "May 2023").
+
+    The key may name another date field of the row (``id.period_end``) and say it less precisely
+    (``id.period_start/month``), never more precisely than the source."""
+    resource, row, field, precision = _dated(key)
+    return Datum(format_date(row[field], precision), _source_of(resource, row))
+
+
+def quote_words(key: str) -> Datum:
+    """A row's excerpt, the source's own words, from a table with an ``excerpt`` field and a one-field key."""
+    resources = json.loads((find_data_dir() / DESCRIPTOR).read_text(encoding="utf-8"))["resources"]
+    name, _, row_id = key.rpartition(":")
+    found = []
+    for resource in resources:
+        key_fields = resource["schema"].get("primaryKey", [])
+        fields = {field["name"] for field in resource["schema"]["fields"]}
+        if "excerpt" in fields and len(key_fields) == 1 and name in ("", resource["name"]):
+            rows = load_table(resource["name"])
+            found += [(resource["name"], row) for _, row in rows[rows[key_fields[0]] == row_id].iterrows()]
+    if len(found) != 1:
+        which = ", ".join(f"{table}:{row_id}" for table, _ in found)
+        raise KeyError(f"{{quote}}`{key}`: " + (f"ambiguous: write one of {which}" if found else "no such row"))
+    row = found[0][1]
+    if not row["excerpt"]:
+        raise KeyError(f"{{quote}}`{key}`: the row has no excerpt")
+    return Datum(strip_wiki_markup(row["excerpt"]), row["source_id"])
 
 
 def figure_value(table: str, figure_id: str) -> int | float:
@@ -105,9 +155,9 @@ def resolve_figures(text: str) -> str:
 
 
 # A role in the data's own text (a verdict box's figures, a chart's title): the prose's syntax, ``{fig}`key```.
-ROLE_IN_TEXT = re.compile(r"\{(fig|date)\}`([^`]+)`")
+ROLE_IN_TEXT = re.compile(r"\{(fig|date|quote)\}`([^`]+)`")
 COMPUTED_IN_TEXT = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-ROLE_WORDS = {"fig": figure_words, "date": date_words}
+ROLE_WORDS = {"fig": figure_words, "date": date_words, "quote": quote_words}
 
 
 def fill(template: str, **computed) -> str:

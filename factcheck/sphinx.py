@@ -6,8 +6,8 @@
   nothing: it renders the outputs ``make execute`` stored);
 * cites sources in prose: ``{cite:p}`id1,id2``` becomes "(Publisher, date)"
   linking each source's entry on the Sources page;
-* puts data in prose: ``{fig}`figure-id``` and ``{date}`row-id``` become a
-  row's figure or date in words (``factcheck.prose``), linked to its source's
+* puts data in prose: ``{fig}`figure-id```, ``{date}`row-id``` and
+  ``{quote}`row-id``` become a row's figure, date or excerpt in words (``factcheck.prose``), linked to its source's
   entry and naming the source in the link's title;
 * serves the Vega bundle and the chart loader from the book's own static
   files (no CDN);
@@ -47,7 +47,7 @@ PACKAGE_DIR = Path(__file__).parent
 VEGA_BUNDLE = "fc-vega-bundle.js"
 CLAIMS_JSONLD = "claims.jsonld"
 GLUE_FROM_DOCUMENT = re.compile(r"\{glue:[a-z]+\}`([^`:]+)::")
-DATA_IN_PROSE = re.compile(r"\{(?:fig|date)\}`")
+DATA_IN_PROSE = re.compile(r"\{(?:fig|date|quote)\}`")
 logger = logging.getLogger(__name__)
 
 
@@ -56,7 +56,7 @@ class source_citation(nodes.Inline, nodes.TextElement):
 
 
 class data_reference(nodes.Inline, nodes.TextElement):
-    """``{fig}`key``` or ``{date}`key``` until it is resolved into words linked to the row's source."""
+    """A ``{fig}``, ``{date}`` or ``{quote}`` role until it is resolved into words linked to the row's source."""
 
 
 def data_role(name, rawtext, text, lineno, inliner, options=None, content=None):
@@ -141,15 +141,14 @@ def _resolve_data(app, doctree, docname: str) -> None:
     references = list(doctree.findall(data_reference))
     if not references:
         return
-    from factcheck.prose import date_words, figure_words  # late, as above
+    from factcheck.prose import ROLE_WORDS  # late, as above
     from factcheck.sources import registry, short_citation
 
     sources = registry()
     to_sources = app.builder.get_relative_uri(docname, page("sources"))
-    in_words = {"fig": figure_words, "date": date_words}
     for reference in references:
         try:
-            datum = in_words[reference["role"]](reference["key"])
+            datum = ROLE_WORDS[reference["role"]](reference["key"])
         except KeyError as error:
             logger.warning(str(error.args[0]), location=reference)
             reference.replace_self(nodes.Text(reference["key"]))
@@ -279,6 +278,7 @@ def setup(app):
     app.add_node(data_reference)
     app.add_role("fig", data_role)
     app.add_role("date", data_role)
+    app.add_role("quote", data_role)
     app.connect("config-inited", _configure)
     app.connect("source-read", _note_dependencies)
     app.connect("doctree-resolved", _resolve_citations)

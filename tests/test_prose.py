@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import BUILT_BOOK
 
-from factcheck.prose import date_words, figure_words, fill
+from factcheck.prose import date_words, figure_words, fill, quote_words
 
 
 def test_a_figure_is_said_in_words_with_its_qualifier_and_source():
@@ -20,6 +20,22 @@ def test_a_date_is_no_more_precise_than_its_source():
 
 def test_a_key_may_name_its_table():
     assert date_words("events:fall-2022-07-new-defence-line").text == "July 2022"
+
+
+def test_a_date_key_may_name_another_date_of_its_row_and_say_it_less_precisely():
+    key = "us-russian-casualties-dec-2022-apr-2023"
+    assert date_words(f"{key}.period_start").text == "December 2022"  # the row's period_start_precision
+    assert date_words(f"{key}.period_end").text == "1 May 2023"
+    assert date_words(f"{key}.period_end/month").text == "May 2023"
+    with pytest.raises(KeyError, match="only to the month"):
+        date_words(f"{key}.period_start/day")
+
+
+def test_a_quote_is_the_rows_excerpt_with_its_source():
+    datum = quote_words("nsc-clarifies-all-of-ukraine")
+    assert datum.text and datum.source_id
+    with pytest.raises(KeyError, match="no such row"):
+        quote_words("no-such-row")
 
 
 @pytest.mark.parametrize(
