@@ -1,10 +1,10 @@
 """Frictionless checks for the rules a schema cannot express, and one message per error.
 
 Each rule is declared on a field of ``datapackage.json`` (``hostIn``, ``insideCountry``,
-``rangeOf``, ``notBefore``) or follows from the package (``{table:id}`` references in text
-cells). Each is a :class:`frictionless.Check` that Frictionless runs on every row of every
-table beside its own checks, so that one validation reports every fault. Messages are built
-from the errors' fields (type, row, field, cell), never parsed from their text.
+``rangeOf``, ``notBefore``) or follows from the package (``{table:id}`` references and the prose's
+roles ``{fig}`key``` and ``{date}`key``` in text cells). Each is a :class:`frictionless.Check` that
+Frictionless runs on every row of every table beside its own checks, so that one validation reports every fault.
+Messages are built from the errors' fields (type, row, field, cell), never parsed from their text.
 
 This module imports Frictionless, which is slow to import: :mod:`factcheck.datapackage`
 imports it only when a package must be validated.
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from frictionless import Check, Checklist, Package, Resource, errors
 from frictionless.table import Row
 
-from factcheck.descriptor import DESCRIPTOR, REFERENCE
+from factcheck.descriptor import DESCRIPTOR, REFERENCE, ROLE, ROLE_FIELDS
 from factcheck.geo import in_country
 
 
@@ -81,6 +81,12 @@ class FigureReferenceError(RuleError):
     type = "reference-error"
     title = "Reference Error"
     description = "A {table:id} reference in a text cell names no figure table or no row of one."
+
+
+class RoleReferenceError(RuleError):
+    type = "role-reference-error"
+    title = "Role Reference Error"
+    description = "A {fig}, {date} or {quote} key in a text cell names no row, or more than one, of the tables it may."
 
 
 def _rows(resource: Resource) -> list[dict]:
@@ -232,9 +238,60 @@ class FigureReferences(Check):
                     yield FigureReferenceError.from_row(row, field_name=name, note=note)
 
 
+class RoleReferences(Check):
+    """Every ``{fig}`key```, ``{date}`key``` and ``{quote}`key``` in a text cell names exactly one row of a table
+    that declares the role's field (``valueField``, ``dateField``, an ``excerpt``); a key "table:id" names its table."""
+
+    type = "role-references"
+    Errors = [RoleReferenceError]
+
+    @cached_property
+    def row_ids(self) -> dict[str, dict[str, set[str]]]:
+        """For each role, the row ids of each table it may name, read once per validation."""
+        ids = {role: {} for role in [*ROLE_FIELDS, "quote"]}
+        for resource in self.resource.package.resources:
+            declared = [role for role, field in ROLE_FIELDS.items() if field in resource.custom]
+            if "excerpt" in resource.schema.field_names and len(resource.schema.primary_key) == 1:
+                declared.append("quote")  # a row's excerpt: a table with one and a one-field key
+            if declared:
+                key = resource.schema.primary_key[0]
+                rows = {row[key] for row in _rows(resource)}
+                for role in declared:
+                    ids[role][resource.name] = rows
+        return ids
+
+    def connect(self, resource: Resource) -> None:
+        super().connect(resource)
+        self.texts = [field.name for field in resource.schema.fields if field.type == "string"]
+
+    def validate_row(self, row: Row) -> Iterator[RuleError]:
+        for name in self.texts:
+            for role, key in ROLE.findall(row[name] or ""):
+                fault = self.fault(role, key)
+                if fault:
+                    note = f"{{{role}}}`{key}` {fault}"
+                    yield RoleReferenceError.from_row(row, field_name=name, note=note)
+
+    def fault(self, role: str, key: str) -> str | None:
+        """What is wrong with ``key`` for ``role``, or None."""
+        tables = self.row_ids[role]
+        if role == "date":  # "id.period_end/month": the row is "id"
+            key = key.partition("/")[0].partition(".")[0]
+        table, _, row_id = key.rpartition(":")
+        if table and table not in tables:
+            holds = ROLE_FIELDS.get(role, "excerpt")
+            return f"names no table with a {holds} (known: {', '.join(sorted(tables))})"
+        holding = [name for name in ([table] if table else sorted(tables)) if row_id in tables[name]]
+        if not holding:
+            return f"names no row of {table or ', '.join(sorted(tables))}"
+        if len(holding) > 1:
+            return f"is ambiguous: write one of {', '.join(f'{name}:{row_id}' for name in holding)}"
+        return None
+
+
 def checklist() -> Checklist:
     """The book's own checks, run by Frictionless beside its schema checks."""
-    return Checklist(checks=[HostIn(), InsideCountry(), RangeOf(), NotBefore(), FigureReferences()])
+    return Checklist(checks=[HostIn(), InsideCountry(), RangeOf(), NotBefore(), FigureReferences(), RoleReferences()])
 
 
 CONSTRAINT_WORDS = {

@@ -22,7 +22,7 @@ from factcheck.dates import format_span as format_span
 from factcheck.markup import render
 from factcheck.pages import claim_anchor, mark_href, page_href, source_href
 from factcheck.prose import figure_value as figure_value
-from factcheck.prose import resolve_figures
+from factcheck.prose import fill, resolve_figures
 from factcheck.sources import published_words, registry, title_link
 from factcheck.verdicts import verdict
 from factcheck.words import paragraph_name, short_quote, strip_wiki_markup
@@ -63,11 +63,19 @@ def report_link(claim_id: str) -> Markup:
     return render("report_link.html", subject=claim_id, href=href, text="Report an error in this check")
 
 
-def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
+def verdict_figures(claim_id: str, **computed) -> dict[str, str]:
+    """The figures a claim's verdict rests on (``verdict_figures`` in the data), label to value, in order:
+    each filled as the prose is, with the values the chapter ``computed``."""
+    rows = load_table("verdict_figures")
+    rows = rows[rows.claim_id == claim_id].sort_values("position")
+    return {fill(r.label, **computed): fill(r.value, **computed) for r in rows.itertuples()}
+
+
+def verdict_box(claim_id: str, **computed) -> HTML:
     """The claim's quote, verdicts, conclusion, the figures it rests on and its sources.
 
-    ``figures`` maps a label to a value already formatted from the data (the
-    same values the chapter glues into its prose).
+    The figures come from the data (:func:`verdict_figures`); ``computed`` gives the values
+    their text names as ``{name}`` (a count, a ratio), which only the chapter computes.
     """
     row = claim(claim_id)
     evidence = claim_evidence(claim_id)
@@ -97,7 +105,7 @@ def verdict_box(claim_id: str, figures: dict[str, str] | None = None) -> HTML:
             attribution_note=ATTRIBUTION_NOTE if reports_speech(row) else "",
             conclusion=resolve_figures(row.conclusion),
             hindsight_note=resolve_figures(row.hindsight_note) if row.hindsight_note else "",
-            figures=figures or {},
+            figures=verdict_figures(claim_id, **computed),
             sources=evidence.source_id.nunique(),
             evidence=items,
             report_link=report_link(claim_id),

@@ -17,6 +17,7 @@ source gives the date).
 from __future__ import annotations
 
 import json
+import numbers
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ import pandas as pd
 from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table, value_field
 from factcheck.dates import format_date
 from factcheck.descriptor import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
+from factcheck.descriptor import ROLE as ROLE_IN_TEXT
 from factcheck.words import format_figure, format_number, strip_wiki_markup
 
 
@@ -154,8 +156,6 @@ def resolve_figures(text: str) -> str:
     return FIGURE_REFERENCE.sub(lambda m: format_number(figure_value(m[1], m[2])), text)
 
 
-# A role in the data's own text (a verdict box's figures, a chart's title): the prose's syntax, ``{fig}`key```.
-ROLE_IN_TEXT = re.compile(r"\{(fig|date|quote)\}`([^`]+)`")
 COMPUTED_IN_TEXT = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 ROLE_WORDS = {"fig": figure_words, "date": date_words, "quote": quote_words}
 
@@ -169,7 +169,7 @@ def fill(template: str, **computed) -> str:
         if match[1] not in computed:
             raise KeyError(f"'{template}' needs the computed value '{match[1]}'")
         given = computed[match[1]]
-        return format_number(given) if isinstance(given, int | float) and not isinstance(given, bool) else str(given)
+        return format_number(given) if isinstance(given, numbers.Real) and not isinstance(given, bool) else str(given)
 
     text = ROLE_IN_TEXT.sub(lambda match: ROLE_WORDS[match[1]](match[2]).text, template)
     return COMPUTED_IN_TEXT.sub(value, resolve_figures(text))

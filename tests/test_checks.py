@@ -15,6 +15,7 @@ from factcheck.checks import (
     InsideCountry,
     NotBefore,
     RangeOf,
+    RoleReferences,
     RuleError,
     checklist,
     describe,
@@ -64,11 +65,12 @@ SCHEMAS = {
     },
 }
 FIGURE_TABLES = {"counts": "value"}  # each figure table's valueField
+DATED_TABLES = {"counts": "start"}  # each dated table's dateField
 GOOD = {
     "publishers": [["publisher_id", "domains"], ["paper", "paper.example"]],
     "pieces": [
         ["piece_id", "publisher_id", "url", "note"],
-        ["one", "paper", "https://www.paper.example/a", "{counts:c}"],
+        ["one", "paper", "https://www.paper.example/a", "{counts:c} on {date}`counts:c` ({fig}`c`)"],
     ],
     "counts": [
         ["count_id", "qualifier", "value", "value_high", "start", "end", "country", "latitude", "longitude"],
@@ -86,14 +88,22 @@ def package(tmp_path: Path, **changes: dict[tuple[int, str], str]) -> Path:
             rows[row + 1][rows[0].index(column)] = value
         (tmp_path / f"{name}.csv").write_text("".join(",".join(row) + "\n" for row in rows))
         resource = {"name": name, "path": f"{name}.csv", "schema": SCHEMAS[name]}
-        resources.append(resource | ({"valueField": FIGURE_TABLES[name]} if name in FIGURE_TABLES else {}))
+        resource |= {"valueField": FIGURE_TABLES[name]} if name in FIGURE_TABLES else {}
+        resources.append(resource | ({"dateField": DATED_TABLES[name]} if name in DATED_TABLES else {}))
     (tmp_path / "datapackage.json").write_text(json.dumps({"name": "test", "resources": resources}))
     return tmp_path
 
 
 def test_every_rule_is_a_frictionless_check():
     checks = checklist().checks
-    assert {type(check) for check in checks} == {HostIn, InsideCountry, RangeOf, NotBefore, FigureReferences}
+    assert {type(check) for check in checks} == {
+        HostIn,
+        InsideCountry,
+        RangeOf,
+        NotBefore,
+        FigureReferences,
+        RoleReferences,
+    }
     assert all(isinstance(check, Check) and check.Errors for check in checks)
 
 
@@ -147,6 +157,18 @@ def test_a_valid_package_passes_every_check(tmp_path):
             {(0, "note"): "{pieces:one}"},
             "reference-error",
             "'{pieces:one}' names no figure table (known: counts)",
+        ),
+        (
+            "pieces",
+            {(0, "note"): "{fig}`d`"},
+            "role-reference-error",
+            "pieces.csv, row 2, column 'note': {fig}`d` names no row of counts",
+        ),
+        (
+            "pieces",
+            {(0, "note"): "{date}`pieces:one`"},
+            "role-reference-error",
+            "{date}`pieces:one` names no table with a dateField (known: counts)",
         ),
     ],
 )

@@ -88,9 +88,11 @@ def test_quoted_number_reads_the_article_words():
 
 
 def test_a_verdict_box_carries_quote_label_conclusion_and_sources():
-    box = verdict_box("kramatorsk-population-150000", figures={"The article": "150,000"}).data
+    box = verdict_box("kramatorsk-population-150000", kramatorsk_article=150000).data
     assert 'id="claim-kramatorsk-population-150000"' in box
     assert "Mostly accurate" in box and "The article" in box
+    assert "<dt>The article</dt><dd>more than 150,000</dd>" in box, "the figures come from the data"
+    assert "<dt>City estimate, 2022</dt><dd>147,145</dd>" in box, "roles in the data are filled"
     assert "{population:" not in box, "figure references must be resolved"
     assert box.count("<li>") >= 1
 
