@@ -20,7 +20,7 @@ from factcheck.glue import plain
 from factcheck.labels import label
 from factcheck.prose import resolve_figures
 from factcheck.sources import cite, registry, short_citation, sources_page
-from factcheck.tables import figure_points, html_table, table_html, with_figure_text
+from factcheck.tables import count_table, figure_points, html_table, table_html, with_figure_text
 from factcheck.verdicts import BEST_RATING, LABELS, SCALE, WORST_RATING, verdict
 from factcheck.words import format_figure
 
@@ -122,6 +122,21 @@ def test_codes_become_words_from_the_descriptor():
 def test_tables_label_every_cell_with_its_heading():
     html = html_table("Caption", ["Who", "How many"], [["A", "1"]])
     assert '<td data-label="Who">A</td>' in html and '<td data-label="How many">1</td>' in html
+
+
+def test_a_count_table_counts_codes_in_words_in_the_given_order_with_totals():
+    frame = pd.DataFrame(
+        {"stance": ["symbolic", "symbolic", "mixed"], "voice": ["independent", "not-at-war", "independent"]}
+    )
+    html = count_table(frame, "analyst_assessments", "stance", "voice", "Counts", ["mixed", "symbolic"], "Every voice")
+    cells = re.findall(r"<t[dh](?: [^>]*)?>(.*?)</t[dh]>", html.data)
+    assert cells[:4] == [
+        "What it says",
+        "Governments and NATO, not at war",
+        "Independent analysts and media",
+        "Every voice",
+    ]
+    assert cells[4:] == ["Mixed", "0", "1", "1", "Mostly symbolic", "1", "1", "2"]
 
 
 def test_templates_escape_text_and_pass_markup_whole():
