@@ -15,7 +15,7 @@ from factcheck import charts
 from factcheck.article import load_article, split_sentences
 from factcheck.claims import quoted_number, verdict_box
 from factcheck.datapackage import load_table
-from factcheck.evidence import figures
+from factcheck.evidence import figures, first_mentions, topic_excerpts
 from factcheck.glue import plain
 from factcheck.labels import label
 from factcheck.prose import resolve_figures
@@ -137,6 +137,29 @@ def test_a_count_table_counts_codes_in_words_in_the_given_order_with_totals():
         "Every voice",
     ]
     assert cells[4:] == ["Mixed", "0", "1", "1", "Mostly symbolic", "1", "1", "2"]
+
+
+def test_first_mentions_join_each_name_to_the_earliest_excerpt_naming_it():
+    excerpts = pd.DataFrame(
+        {
+            "excerpt": ["in Mali and Syria", "in Mali", "nowhere"],
+            "made_public": pd.to_datetime(["2020-01-01", "2019-01-01", "2018-01-01"]),
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    names = pd.DataFrame({"country": ["Mali", "Syria", "Chad"], "region": ["Africa", "Asia", "Africa"]})
+    found = first_mentions(excerpts, names, "country")
+    assert found[["country", "region", "source_id"]].values.tolist() == [
+        ["Mali", "Africa", "b"],
+        ["Syria", "Asia", "a"],
+    ]
+
+
+def test_a_topics_excerpts_are_listed_once_each_with_the_date_made_public():
+    topic = load_table("claims").topic.iloc[0]
+    rows = topic_excerpts(topic)
+    assert list(rows.columns) == ["source_id", "locator", "excerpt", "made_public"]
+    assert not rows.duplicated().any() and len(rows)
 
 
 def test_templates_escape_text_and_pass_markup_whole():
