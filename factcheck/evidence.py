@@ -13,7 +13,7 @@ from factcheck.geo import distance_km, distance_to_lines_km, shared_border
 from factcheck.labels import column_titles, label, titles
 from factcheck.sources import published_words, registry, short_citation
 from factcheck.tables import figure_points, sourced_table, with_figure_text
-from factcheck.window import made_public_later
+from factcheck.window import made_public, made_public_later
 from factcheck.words import format_figure
 
 
@@ -58,6 +58,21 @@ def figures(topic: str | None = None) -> pd.DataFrame:
         low=rows.value.astype(float),
         high=rows.value_high.fillna(rows.value).astype(float),
     ).reset_index(drop=True)
+
+
+def topic_excerpts(topic: str) -> pd.DataFrame:
+    """Every excerpt quoted on ``topic`` (its claims' evidence, its events, its figures), once each, with
+    the date its source made it public: source_id, locator, excerpt, made_public."""
+    claims, evidence = load_table("claims"), load_table("claim_evidence")
+    quoted = [evidence[evidence.claim_id.isin(claims.claim_id[claims.topic == topic])], events(topic), figures(topic)]
+    rows = pd.concat(quoted)[["source_id", "locator", "excerpt"]].drop_duplicates()
+    return rows.assign(made_public=made_public(rows.source_id))
+
+
+def first_mentions(excerpts: pd.DataFrame, names: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Each row of ``names`` whose ``column`` some excerpt names, joined to the earliest made public of those."""
+    naming = [(name, excerpts[excerpts.excerpt.str.contains(name[column])]) for name in names.to_dict("records")]
+    return pd.DataFrame([{**name, **rows.sort_values("made_public").iloc[0]} for name, rows in naming if len(rows)])
 
 
 def place_figures(place_id: str, table: str = "population") -> pd.DataFrame:

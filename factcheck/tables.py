@@ -87,6 +87,18 @@ def sourced_table(
     return HTML(listing)
 
 
+def count_table(frame: pd.DataFrame, table: str, rows: str, columns: str, caption: str, order=None, total="All"):
+    """How many rows of ``frame`` have each code of ``rows`` (in ``order``, else the data package's) and of
+    ``columns`` (those present, in the package's order), in words, with a ``total`` column."""
+    row_words, column_words = titles(table, rows), titles(table, columns)
+    counts = pd.crosstab(frame[rows], frame[columns])
+    present = [code for code in column_words if code in counts.columns]
+    counts = counts.reindex(index=order or list(row_words), columns=present, fill_value=0)
+    headings = [column_titles(table, [rows])[rows], *[column_words[c] for c in present], total]
+    cells = [[row_words[code], *map(str, n), str(n.sum())] for code, n in counts.iterrows()]
+    return HTML(html_table(caption, headings, cells))
+
+
 def cited(text, source_id: str) -> Markup:
     """A table cell: ``text`` followed by its source's linked citation."""
     return Markup("{} ({})").format(cell_text(text), cite(source_id))

@@ -15,12 +15,12 @@ from factcheck import charts
 from factcheck.article import load_article, split_sentences
 from factcheck.claims import quoted_number, verdict_box
 from factcheck.datapackage import load_table
-from factcheck.evidence import figures
+from factcheck.evidence import figures, first_mentions, topic_excerpts
 from factcheck.glue import plain
 from factcheck.labels import label
 from factcheck.prose import resolve_figures
 from factcheck.sources import cite, registry, short_citation, sources_page
-from factcheck.tables import figure_points, html_table, table_html, with_figure_text
+from factcheck.tables import count_table, figure_points, html_table, table_html, with_figure_text
 from factcheck.verdicts import BEST_RATING, LABELS, SCALE, WORST_RATING, verdict
 from factcheck.words import format_figure
 
@@ -124,6 +124,44 @@ def test_codes_become_words_from_the_descriptor():
 def test_tables_label_every_cell_with_its_heading():
     html = html_table("Caption", ["Who", "How many"], [["A", "1"]])
     assert '<td data-label="Who">A</td>' in html and '<td data-label="How many">1</td>' in html
+
+
+def test_a_count_table_counts_codes_in_words_in_the_given_order_with_totals():
+    frame = pd.DataFrame(
+        {"stance": ["symbolic", "symbolic", "mixed"], "voice": ["independent", "not-at-war", "independent"]}
+    )
+    html = count_table(frame, "analyst_assessments", "stance", "voice", "Counts", ["mixed", "symbolic"], "Every voice")
+    cells = re.findall(r"<t[dh](?: [^>]*)?>(.*?)</t[dh]>", html.data)
+    assert cells[:4] == [
+        "What it says",
+        "Governments and NATO, not at war",
+        "Independent analysts and media",
+        "Every voice",
+    ]
+    assert cells[4:] == ["Mixed", "0", "1", "1", "Mostly symbolic", "1", "1", "2"]
+
+
+def test_first_mentions_join_each_name_to_the_earliest_excerpt_naming_it():
+    excerpts = pd.DataFrame(
+        {
+            "excerpt": ["in Mali and Syria", "in Mali", "nowhere"],
+            "made_public": pd.to_datetime(["2020-01-01", "2019-01-01", "2018-01-01"]),
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    names = pd.DataFrame({"country": ["Mali", "Syria", "Chad"], "region": ["Africa", "Asia", "Africa"]})
+    found = first_mentions(excerpts, names, "country")
+    assert found[["country", "region", "source_id"]].values.tolist() == [
+        ["Mali", "Africa", "b"],
+        ["Syria", "Asia", "a"],
+    ]
+
+
+def test_a_topics_excerpts_are_listed_once_each_with_the_date_made_public():
+    topic = load_table("claims").topic.iloc[0]
+    rows = topic_excerpts(topic)
+    assert list(rows.columns) == ["source_id", "locator", "excerpt", "made_public"]
+    assert not rows.duplicated().any() and len(rows)
 
 
 def test_templates_escape_text_and_pass_markup_whole():
