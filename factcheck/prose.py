@@ -14,6 +14,7 @@ source gives the date).
 from __future__ import annotations
 
 import json
+import numbers
 import re
 from dataclasses import dataclass
 
@@ -119,7 +120,7 @@ def fill(template: str, **computed) -> str:
         if match[1] not in computed:
             raise KeyError(f"'{template}' needs the computed value '{match[1]}'")
         given = computed[match[1]]
-        return format_number(given) if isinstance(given, int | float) and not isinstance(given, bool) else str(given)
+        return format_number(given) if isinstance(given, numbers.Real) and not isinstance(given, bool) else str(given)
 
     text = ROLE_IN_TEXT.sub(lambda match: ROLE_WORDS[match[1]](match[2]).text, template)
     return COMPUTED_IN_TEXT.sub(value, resolve_figures(text))
