@@ -1,6 +1,7 @@
 """One chart theme for the book, and charts that render offline.
 
-:func:`figure` turns an Altair chart into a self-contained HTML figure: a
+:func:`figure` turns an Altair chart into a self-contained HTML figure, its
+title, text alternative and source line taken from the book's ``charts`` table: a
 static SVG (drawn here by vl-convert, so it prints and needs no JavaScript),
 the Vega-Lite spec that ``charts.js`` upgrades into an interactive chart from
 the book's own static files, a caption with a source line, and the chart's
@@ -15,6 +16,7 @@ import json
 import re
 import sys
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import altair as alt
@@ -24,9 +26,11 @@ from IPython.display import HTML
 from markupsafe import Markup
 
 from factcheck.book import book_metadata
+from factcheck.datapackage import load_table
 from factcheck.dates import short_date
 from factcheck.geo import countries_in_box, lines_in_box, shared_border
 from factcheck.markup import render
+from factcheck.prose import fill
 from factcheck.tables import cell_text, table_html
 from factcheck.verdicts import SCALE
 
@@ -39,6 +43,7 @@ WIDTH = 560
 # for a phone's (342 px at 390).
 WIDE = 590
 NARROW = 336
+TITLE_LINES = " | "  # between the lines of a title in the charts table
 NUMBER_FORMAT = ",.0f"  # "," alone lets Vega print 10000 as "1e+4"
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
@@ -385,17 +390,55 @@ def _json(spec: dict) -> str:
     return json.dumps(spec, sort_keys=True).replace("</", "<\\/")
 
 
-def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: str, data: pd.DataFrame) -> HTML:
+@dataclass(frozen=True)
+class ChartTexts:
+    """What a chart says in words: its title (a string or its lines), text alternative and source line."""
+
+    title: str | list[str]
+    alt_text: str
+    source: str
+
+
+def chart_texts(chart_id: str, **computed) -> ChartTexts:
+    """The texts of ``chart_id`` in the book's ``charts`` table, filled by :func:`factcheck.prose.fill`
+    with the values the chapter ``computed``; a key or a name that does not resolve names the chart."""
+    rows = load_table("charts").set_index("chart_id")
+    if chart_id not in rows.index:
+        raise KeyError(f"chart '{chart_id}' has no row in the charts table")
+    texts = {}
+    for field in ("title", "alt_text", "source_note"):
+        try:
+            texts[field] = fill(rows.loc[chart_id, field], **computed)
+        except KeyError as error:
+            raise KeyError(f"chart '{chart_id}', {field}: {error.args[0]}") from None
+    unused = [name for name in computed if not any(f"{{{name}}}" in rows.loc[chart_id, f] for f in texts)]
+    if unused:
+        raise KeyError(f"chart '{chart_id}': its texts in the charts table use no {', '.join(unused)}")
+    lines = texts["title"].split(TITLE_LINES)
+    return ChartTexts(lines if len(lines) > 1 else lines[0], texts["alt_text"], texts["source_note"])
+
+
+def figure(chart: alt.TopLevelMixin, chart_id: str, *, data: pd.DataFrame, **computed) -> HTML:
+    """``chart`` as a figure (:func:`figure_html`) with its texts from the book's ``charts`` table
+    (:func:`chart_texts`); ``computed`` are the values its texts name that only the chapter computes."""
+    return figure_html(chart, chart_id, chart_texts(chart_id, **computed), data)
+
+
+def figure_html(chart: alt.TopLevelMixin, chart_id: str, texts: ChartTexts, data: pd.DataFrame) -> HTML:
     """An offline, accessible HTML figure for ``chart``, in two layouts.
 
-    ``alt_text`` is a sentence saying what the chart shows; ``source`` the
-    credit line printed under it; ``data`` the table a reader can open instead.
+    ``texts`` gives the chart's title, the sentence saying what it shows and
+    the credit line printed under it; ``data`` the table a reader can open instead.
     The wide layout fills a laptop's column and the printed page, the narrow
     one a phone's; each comes as a static SVG (shown before the script runs,
     and in print) and as a spec that ``fc-charts.js`` draws in the one that
     fits the column.
     """
-    spec = _spec(chart, alt_text)
+    spec = _spec(chart, texts.alt_text)
+    if isinstance(spec.get("title"), dict):  # a chart kind's subtitle, under the title
+        spec["title"]["text"] = texts.title
+    else:
+        spec["title"] = texts.title
     wide, wide_svg = _fit(_layout(spec, WIDE), WIDE)
     if LABELS_ABOVE in spec.get("usermeta", {}) and (_plot(wide).get("width", WIDE) < WIDE / 2 or _labels_cut(spec)):
         wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)  # labels on the data, in full
@@ -405,8 +448,8 @@ def figure(chart: alt.TopLevelMixin, chart_id: str, *, alt_text: str, source: st
             "figure.html",
             chart_id=chart_id,
             wide=WIDE,
-            alt_text=alt_text,
-            source=source,
+            alt_text=texts.alt_text,
+            source=texts.source,
             wide_svg=Markup(wide_svg),
             narrow_svg=Markup(narrow_svg),
             wide_spec=Markup(_json(wide)),
@@ -461,7 +504,6 @@ def dot_plot(
     value: str,
     label: str,
     colour: str,
-    title: str,
     value_title: str,
     reference: int | None = None,
     reference_label: str = "",
@@ -505,11 +547,11 @@ def dot_plot(
             .encode(x=f"{value}:Q", y=alt.value(0), text="note:N")
         )
         layers += [rule, text]
-    return alt.layer(*layers).properties(title=title, width=WIDTH, usermeta={LABELS_ABOVE: label})
+    return alt.layer(*layers).properties(width=WIDTH, usermeta={LABELS_ABOVE: label})
 
 
 def verdict_bars(
-    counts: pd.DataFrame, *, category: str, category_title: str, title: str, order: list[str] | None = None
+    counts: pd.DataFrame, *, category: str, category_title: str, order: list[str] | None = None
 ) -> alt.FacetChart:
     """Claims per ``category``, stacked by verdict: at publication and with hindsight
     side by side, or in one panel where hindsight changes no verdict.
@@ -544,14 +586,14 @@ def verdict_bars(
     )
     if unchanged:
         return bars.properties(
-            title=alt.TitleParams(title, subtitle="Hindsight changes none of these verdicts"),
+            title=alt.TitleParams("", subtitle="Hindsight changes none of these verdicts"),
             width=WIDTH,
             usermeta={LABELS_ABOVE: category},
         )
     return (
         bars.properties(width=230)
         .facet(column=alt.Column("when:N", title=None, sort=["At publication", "With hindsight"]))
-        .properties(title=title, usermeta={LABELS_ABOVE: category})
+        .properties(usermeta={LABELS_ABOVE: category})
     )
 
 
@@ -632,7 +674,6 @@ def spread_within_days(events: pd.DataFrame) -> pd.DataFrame:
 def timeline(
     events: pd.DataFrame,
     *,
-    title: str,
     tracks: list[str] | None = None,
     window: tuple | None = None,
     window_label: str = "The article",
@@ -694,16 +735,15 @@ def timeline(
             )
     if window:
         layers.insert(0, _period_band(window[0], window[1], window_label, height))
-    heading = (
-        alt.TitleParams(title, subtitle="Hollow marks: made public after the article") if data.later.any() else title
-    )
-    return alt.layer(*layers).properties(title=heading, width=width, height=height)
+    chart = alt.layer(*layers).properties(width=width, height=height)
+    if data.later.any():  # under the title, which figure() takes from the charts table
+        chart = chart.properties(title=alt.TitleParams("", subtitle="Hollow marks: made public after the article"))
+    return chart
 
 
 def range_plot(
     data: pd.DataFrame,
     *,
-    title: str,
     value_title: str,
     shape_title: str = "What it counts",
     row: str | None = None,
@@ -781,13 +821,12 @@ def range_plot(
                 ),
             ),
         ).resolve_scale(y="independent", x="independent")
-    return chart.properties(title=title, usermeta={LABELS_ABOVE: "label", **short})
+    return chart.properties(usermeta={LABELS_ABOVE: "label", **short})
 
 
 def dated_counts(
     data: pd.DataFrame,
     *,
-    title: str,
     value_title: str,
     date_title: str = "Date",
     markers: list[tuple] = (),
@@ -858,14 +897,13 @@ def dated_counts(
                 .mark_text(align="left", baseline="top", dy=3 + 15 * row, color="#333")
                 .encode(x=alt.value(4), y="value:Q", text="label:N")
             )
-    return alt.layer(*layers).properties(title=title, width=WIDTH)
+    return alt.layer(*layers).properties(width=WIDTH)
 
 
 def locator_map(
     countries: list[dict],
     places: pd.DataFrame,
     *,
-    title: str,
     borders: list | None = None,
     colours: dict[str, str] | None = None,
     links: pd.DataFrame | None = None,
@@ -927,7 +965,7 @@ def locator_map(
             .mark_text(align="left" if dx >= 0 else "right", dx=dx, dy=dy, fontSize=12, color="#111")
             .encode(longitude="longitude:Q", latitude="latitude:Q", text="name:N")
         )
-    return alt.layer(*layers).properties(title=title, width=width, height=height).project(type="mercator")
+    return alt.layer(*layers).properties(width=width, height=height).project(type="mercator")
 
 
 def border_map(places: pd.DataFrame, box: tuple[float, float, float, float], **options) -> alt.LayerChart:

@@ -101,15 +101,14 @@ def figure_dots(
     frame,
     chart_id: str,
     *,
-    title: str,
     reference: int,
     reference_label: str,
-    alt_text: str,
-    source: str,
     table: str = "population",
+    **computed,
 ):
     """Every figure of ``frame`` (rows of ``table``) as a dot, coloured by its kind, against the article's
-    ``reference`` figure: the chart, its source line and the data behind it."""
+    ``reference`` figure: the chart, with its texts from the charts table (``computed``: the values they
+    name), and the data behind it."""
     value = value_field(table)
     points = figure_points(frame, value, table)
     value_title = column_titles(table, [value])[value]
@@ -119,14 +118,11 @@ def figure_dots(
             value=value,
             label="figure",
             colour="kind",
-            title=title,
             value_title=value_title,
             reference=reference,
             reference_label=reference_label,
         ),
         chart_id,
-        alt_text=alt_text,
-        source=source,
         data=points.rename(
             columns={
                 "figure": "Who gives the figure (area, year)",
@@ -135,6 +131,7 @@ def figure_dots(
                 "source": "Source",
             }
         ),
+        **computed,
     )
 
 

@@ -90,11 +90,11 @@ def _events():
 
 def test_a_timeline_draws_spans_as_bars_later_events_hollow_and_the_window():
     text = json.dumps(
-        charts.timeline(_events(), title="T", window=(pd.Timestamp("2023-05-25"), pd.Timestamp("2023-05-28"))).to_dict()
+        charts.timeline(_events(), window=(pd.Timestamp("2023-05-25"), pd.Timestamp("2023-05-28"))).to_dict()
     )
     for mark in ('"bar"', '"point"', '"rect"', '"x2"', '"filled": false', "Hollow marks"):
         assert mark in text
-    svg = charts.svg(charts.timeline(_events(), title="T"))
+    svg = charts.svg(charts.timeline(_events()))
     assert svg.startswith("<svg") and "Claims" in svg and "Hindsight" in svg
 
 
@@ -119,7 +119,7 @@ def test_a_range_plot_draws_ranges_as_rules_and_the_article_as_diamonds():
     article = pd.DataFrame(
         {"label": ["The article"], "low": [500.0], "figure": ["500"], "panel": ["P"], "when": [""], "source": [""]}
     )
-    chart = charts.range_plot(data, title="R", value_title="People", row="panel", article=article)
+    chart = charts.range_plot(data, value_title="People", row="panel", article=article)
     text = json.dumps(chart.to_dict())
     assert '"rule"' in text and '"diamond"' in text and '"x2"' in text
     assert charts.svg(chart).count("<svg") == 1
@@ -136,7 +136,7 @@ def test_a_dated_count_chart_marks_the_article_date():
         }
     )
     markers = [(pd.Timestamp("2023-02-09"), "Recruitment stopped"), (pd.Timestamp("2023-05-26"), "The article")]
-    svg = charts.svg(charts.dated_counts(data, title="C", value_title="N", markers=markers))
+    svg = charts.svg(charts.dated_counts(data, value_title="N", markers=markers))
     assert "The article" in svg and "Recruitment stopped" in svg
 
 
@@ -152,7 +152,6 @@ def test_a_locator_map_renders_offline_with_its_places():
     chart = charts.locator_map(
         countries_in_box(["Ukraine", "Russia"], BELGOROD_BOX),
         places,
-        title="M",
         borders=lines_in_box(shared_border("Ukraine", "Russia"), BELGOROD_BOX),
     )
     svg = charts.svg(chart)
@@ -171,13 +170,9 @@ def test_a_figure_is_drawn_in_two_layouts_each_no_wider_than_its_column():
         label=["A long label for one estimate (whole war to February 2023)", "B"],
         panel=["Losses of one side: killed and wounded", "Losses of the other: killed"],
     )
-    chart = charts.range_plot(
-        data,
-        title="A title long enough to need two lines on a phone, and perhaps three",
-        value_title="People",
-        row="panel",
-    )
-    html = charts.figure(chart, "test", alt_text="A test.", source="Nowhere", data=data).data
+    chart = charts.range_plot(data, value_title="People", row="panel")
+    title = "A title long enough to need two lines on a phone, and perhaps three"
+    html = charts.figure_html(chart, "test", charts.ChartTexts(title, "A test.", "Nowhere"), data).data
     assert 0.9 * charts.WIDE < _svg_width(html, "fc-chart-static") <= charts.WIDE
     assert 0.9 * charts.NARROW < _svg_width(html, "fc-chart-static-narrow") <= charts.NARROW
     narrow = json.loads(html.split('class="fc-chart-spec-narrow">')[1].split("</script>")[0])
@@ -194,14 +189,8 @@ def _counts(hindsight: str) -> pd.DataFrame:
 
 
 def test_verdict_bars_draw_one_panel_where_hindsight_changes_nothing():
-    assert (
-        "facet"
-        not in charts.verdict_bars(_counts("Accurate"), category="topic", category_title="Topic", title="V").to_dict()
-    )
-    assert (
-        "facet"
-        in charts.verdict_bars(_counts("Misleading"), category="topic", category_title="Topic", title="V").to_dict()
-    )
+    assert "facet" not in charts.verdict_bars(_counts("Accurate"), category="topic", category_title="Topic").to_dict()
+    assert "facet" in charts.verdict_bars(_counts("Misleading"), category="topic", category_title="Topic").to_dict()
 
 
 def test_a_range_plot_names_its_rows_by_their_short_labels_on_a_phone():
@@ -214,13 +203,8 @@ def test_a_range_plot_names_its_rows_by_their_short_labels_on_a_phone():
         side=["Ukrainian side", "Not a party to the war"],
         measure=["Computed", "Stated"],
     )
-    html = charts.figure(
-        charts.range_plot(data, title="T", value_title="Months"),
-        "test",
-        alt_text="A test.",
-        source="Nowhere",
-        data=data,
-    ).data
+    texts = charts.ChartTexts("T", "A test.", "Nowhere")
+    html = charts.figure_html(charts.range_plot(data, value_title="Months"), "test", texts, data).data
 
     def row_labels(spec_class: str) -> str:
         spec = json.loads(html.split(f'class="{spec_class}">')[1].split("</script>")[0])
@@ -239,9 +223,8 @@ def test_a_range_plot_writes_a_labels_bracketed_detail_on_a_line_of_its_own_on_a
         high=[1.0, 2.0],
         figure=["1", "2"],
     )
-    html = charts.figure(
-        charts.range_plot(data, title="R", value_title="People"), "test", alt_text="A test.", source="No", data=data
-    ).data
+    texts = charts.ChartTexts("R", "A test.", "No")
+    html = charts.figure_html(charts.range_plot(data, value_title="People"), "test", texts, data).data
     narrow_svg = html.split('class="fc-chart-static-narrow"')[1].split("</svg>")[0]
     assert ">Later: UK Defence Intelligence<" in narrow_svg and ">(whole war to February 2023)<" in narrow_svg
     assert "…" not in narrow_svg, "a long label is wrapped, not cut"

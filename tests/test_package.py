@@ -192,8 +192,8 @@ def _chart():
 
 def test_a_figure_is_the_same_on_every_run_and_needs_no_network():
     data, chart = _chart()
-    first = charts.figure(chart, "test", alt_text="Two bars.", source="Test data", data=data).data
-    second = charts.figure(chart, "test", alt_text="Two bars.", source="Test data", data=data).data
+    first = charts.figure_html(chart, "test", charts.ChartTexts("T", "Two bars.", "Test data"), data).data
+    second = charts.figure_html(chart, "test", charts.ChartTexts("T", "Two bars.", "Test data"), data).data
     assert first == second
     assert 'id="chart-test"' in first and "<svg" in first and "Source: Test data" in first
     assert not re.search(r"<script[^>]+src=", first), "a figure must not load scripts itself"
@@ -299,7 +299,7 @@ def test_category_colours_are_the_palette_in_order_and_charts_list_only_the_grou
     with pytest.raises(ValueError):
         charts.category_colours(range(len(charts.PALETTE) + 1))
     data = pd.DataFrame({"figure": ["x"], "n": [1], "group": ["a"]})
-    spec = charts.dot_plot(data, value="n", label="figure", colour="group", title="t", value_title="v", colours=colours)
+    spec = charts.dot_plot(data, value="n", label="figure", colour="group", value_title="v", colours=colours)
     scale = spec.to_dict()["layer"][0]["encoding"]["color"]["scale"]
     assert scale == {"domain": ["a"], "range": [charts.PALETTE[1]]}
 
@@ -371,6 +371,6 @@ def test_a_border_map_draws_the_book_countries_and_their_border():
     from factcheck.evidence import border_places
 
     places = border_places(["kozinka", "belgorod"])
-    spec = charts.border_map(places.assign(group=places.role), (35.25, 50.12, 37.25, 50.78), title="t").to_dict()
+    spec = charts.border_map(places.assign(group=places.role), (35.25, 50.12, 37.25, 50.78)).to_dict()
     dashed = [layer for layer in spec["layer"] if layer.get("mark", {}).get("strokeDash") == [5, 3]]
     assert len(dashed) == 1
