@@ -16,19 +16,23 @@ from factcheck.tables import figure_points, sourced_table, with_figure_text
 from factcheck.window import made_public, made_public_later
 from factcheck.words import format_figure
 
+BEFORE_OR_AFTER = {False: "By the article's date", True: "After the article"}  # ``later`` in a table's words
+
 
 def _common(frame: pd.DataFrame, kind: str, made_public: str) -> pd.DataFrame:
     sources = registry()
+    later = made_public_later(frame[made_public])
     return frame.assign(
         side=frame[kind].map(side_of),
-        later=made_public_later(frame[made_public]),
+        later=later,
+        before_or_after=later.map(BEFORE_OR_AFTER),
         source=frame.source_id.map(lambda s: short_citation(sources.loc[s])),
         when=frame[made_public].map(format_date),
     )
 
 
 def events(topic: str | None = None) -> pd.DataFrame:
-    """The dated events (of ``topic``), in date order, with side, later, source and when
+    """The dated events (of ``topic``), in date order, with side, later (and before_or_after in words), source and when
     (the date or span in words, no more precise than the source)."""
     rows = load_table("events")
     if topic:
@@ -48,7 +52,8 @@ def events_by_id(*event_ids: str) -> pd.DataFrame:
 
 
 def figures(topic: str | None = None) -> pd.DataFrame:
-    """Reported figures (of ``topic``) with side, later, source, when, and the figure in words."""
+    """Reported figures (of ``topic``) with side, later (and before_or_after in words), source, when, and the figure
+    in words."""
     rows = load_table("reported_figures")
     if topic:
         rows = rows[rows.topic == topic]

@@ -58,6 +58,7 @@ COMPUTED_TITLES = {
     "panel": "Panel",
     "side": "Who says so",
     "later": "After the article",
+    "before_or_after": "Before or after the article",
     "source": "Source",
     "excerpt": "In the source's words",
     "published": "Published",

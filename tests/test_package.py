@@ -180,6 +180,8 @@ def test_figures_carry_their_side_and_whether_they_came_later():
     rows = figures("casualties")
     assert set(rows.side) <= {"Russian side", "Ukrainian side", "Not a party to the war"}
     assert rows.later.dtype == bool and rows.later.any() and (~rows.later).any()
+    assert set(rows.before_or_after[rows.later]) == {"After the article"}
+    assert set(rows.before_or_after[~rows.later]) == {"By the article's date"}
     assert (rows.high >= rows.low).all()
 
 
