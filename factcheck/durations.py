@@ -25,6 +25,11 @@ def in_months(days: float) -> float:
     return round(days / DAYS_PER_MONTH, 1)
 
 
+def weeks_between(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Weeks from ``start`` to ``end``, rounded to the nearest whole week."""
+    return round((end - start).days / 7)
+
+
 def as_months(value: float, unit: str) -> float:
     """A length stated in days, months or years, in months."""
     return value * UNIT_MONTHS[unit]

@@ -195,6 +195,14 @@ def estimate_rows(rows: pd.DataFrame, panel, since: pd.Timestamp, places: dict[s
     )
 
 
+def article_overlay(label: str, value: float, figure: str, **columns) -> pd.DataFrame:
+    """The article's own figure as the one row of :func:`factcheck.charts.range_plot`'s ``article``
+    overlay: drawn at ``value``, named ``label``, said as ``figure``; ``columns`` adds its panel."""
+    return pd.DataFrame(
+        [{"label": label, "low": value, "figure": figure, "when": "the article", "source": "the article", **columns}]
+    )
+
+
 def excerpt(claim_id: str, source_id: str, containing: str = "") -> str:
     """The words of a claim's evidence from one source (the row whose excerpt contains ``containing``)."""
     rows = load_table("claim_evidence")

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from factcheck.durations import as_months, days_between, duration_rows, durations, in_months, range_words
+from factcheck.durations import (
+    as_months,
+    days_between,
+    duration_rows,
+    durations,
+    in_months,
+    range_words,
+    weeks_between,
+)
 
 END = pd.Timestamp("2023-05-20")
 
@@ -64,3 +72,9 @@ def test_duration_rows_put_computed_and_stated_lengths_on_one_axis():
     assert rows.short_label.tolist()[0] == "Offensive"
     assert rows.figure.tolist() == ["9.5 months (288 days)", "224 days"]
     assert rows.low.tolist() == [9.5, 7.4]
+
+
+def test_weeks_between_rounds_to_the_nearest_week():
+    assert weeks_between(pd.Timestamp("2023-01-30"), pd.Timestamp("2023-05-22")) == 16
+    assert weeks_between(pd.Timestamp("2023-05-19"), pd.Timestamp("2023-05-22")) == 0
+    assert weeks_between(pd.Timestamp("2023-05-18"), pd.Timestamp("2023-05-22")) == 1

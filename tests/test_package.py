@@ -376,3 +376,19 @@ def test_a_border_map_draws_the_book_countries_and_their_border():
     spec = charts.border_map(places.assign(group=places.role), (35.25, 50.12, 37.25, 50.78)).to_dict()
     dashed = [layer for layer in spec["layer"] if layer.get("mark", {}).get("strokeDash") == [5, 3]]
     assert len(dashed) == 1
+
+
+def test_article_overlay_is_the_range_plots_one_row_for_the_article():
+    from factcheck.evidence import article_overlay
+
+    row = article_overlay("The article: 10 months", 10, "10 months", panel="Length")
+    assert row.to_dict("records") == [
+        {
+            "label": "The article: 10 months",
+            "low": 10,
+            "figure": "10 months",
+            "when": "the article",
+            "source": "the article",
+            "panel": "Length",
+        }
+    ]
