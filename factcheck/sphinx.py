@@ -29,6 +29,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from docutils import nodes
+from docutils.utils.smartquotes import smartyPants
 from markupsafe import Markup
 from sphinx.domains import Domain
 from sphinx.errors import ExtensionError
@@ -154,8 +155,10 @@ def _resolve_data(app, doctree, docname: str) -> None:
             reference.replace_self(nodes.Text(reference["key"]))
             continue
         title = f"Source: {short_citation(sources.loc[datum.source_id])}"
+        # the same typography as the text around it: resolved after Sphinx's smart quotes ran on the page
+        text = smartyPants(datum.text, attr=app.config.smartquotes_action) if app.config.smartquotes else datum.text
         link = nodes.reference(
-            "", datum.text, refuri=f"{to_sources}#{source_anchor(datum.source_id)}", reftitle=title, internal=True
+            "", text, refuri=f"{to_sources}#{source_anchor(datum.source_id)}", reftitle=title, internal=True
         )
         reference.replace_self(nodes.inline("", "", link, classes=["fc-datum"]))
 

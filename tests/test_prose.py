@@ -61,6 +61,16 @@ def test_a_date_in_prose_links_to_its_source_entry():
     assert "20 December 2022" in [link.get_text() for link in data]
 
 
+def test_a_quote_in_prose_has_the_pages_typography():
+    page = BUILT_BOOK / "chapters" / "05_human_cost.html"
+    assert page.exists(), "build the book first (make book)"
+    quotes = [
+        link.get_text() for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(".fc-datum a")
+    ]
+    assert any("Russia\u2019s military" in quote for quote in quotes), "a {quote} lost the page's curly apostrophes"
+    assert not any("'" in quote for quote in quotes)
+
+
 def test_the_data_text_fills_roles_figures_and_computed_values():
     key = "us-russian-casualties-dec-2022-apr-2023"
     text = fill(f"{{fig}}`{key}` by {{date}}`{key}`, {{count}} rows, {{note}}", count=12345, note="all fronts")
