@@ -7,7 +7,7 @@ notebook only to be pasted back into the text. A key may name its table
 (``population:bakhmut-2021``) where an id alone is ambiguous; a date's key may
 name another date field of its row and say it less precisely than the source
 does, never more (``figure-id.period_start/month``); a field ``X`` is said as
-precisely as the row's ``X_precision`` says.
+precisely as the row's ``X_precision`` (or, for ``X_date``, ``X_precision``) says.
 
 Which tables hold figures is the data package's ``valueField``; which hold
 dates, its ``dateField`` (and ``datePrecisionField`` for how precisely the
@@ -89,6 +89,16 @@ def _date_key(key: str) -> tuple[str, str, str]:
     return row_key, field, precision
 
 
+def _precision_field(resource: dict, field: str) -> str:
+    """The field saying how precisely the source gives ``field``: the resource's ``datePrecisionField`` for its
+    ``dateField``; for another, ``X_precision`` beside ``X`` (or beside ``X_date``, as ``end_precision``)."""
+    if field == resource["dateField"]:
+        return resource.get("datePrecisionField", "")
+    names = {declared["name"] for declared in resource["schema"]["fields"]}
+    candidates = [f"{field}_precision", f"{field.removesuffix('_date')}_precision"]
+    return next((name for name in candidates if name in names), "")
+
+
 def _dated(key: str) -> tuple[dict, pd.Series, str, str]:
     """The resource, row, date field and precision that a ``{date}`` key names."""
     row_key, field, coarser = _date_key(key)
@@ -98,8 +108,7 @@ def _dated(key: str) -> tuple[dict, pd.Series, str, str]:
         raise KeyError(f"{{date}}`{key}`: {resource['name']} has no field '{field}'")
     if pd.isna(row[field]):
         raise KeyError(f"{{date}}`{key}`: the row has no {field}")
-    precision_field = resource.get("datePrecisionField", "") if field == resource["dateField"] else f"{field}_precision"
-    given = row.get(precision_field, "") or "day"
+    given = row.get(_precision_field(resource, field), "") or "day"
     if coarser and PRECISIONS.index(coarser) > PRECISIONS.index(given):
         raise KeyError(f"{{date}}`{key}`: the source gives this date only to the {given}")
     return resource, row, field, coarser or given

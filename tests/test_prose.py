@@ -31,6 +31,13 @@ def test_a_date_key_may_name_another_date_of_its_row_and_say_it_less_precisely()
         date_words(f"{key}.period_start/day")
 
 
+def test_an_events_end_date_is_said_as_precisely_as_its_end_precision():
+    from factcheck.prose import _dated
+
+    resource, row, field, precision = _dated("events:fall-2023-09-flanks-retaken.end_date")
+    assert field == "end_date" and precision == (row["end_precision"] or "day")
+
+
 def test_a_quote_is_the_rows_excerpt_with_its_source():
     datum = quote_words("nsc-clarifies-all-of-ukraine")
     assert datum.text and datum.source_id
