@@ -16,7 +16,7 @@ PDF := _build/html/book.pdf
 # The second book, made with `python -m factcheck new`: built and tested by `make test`.
 EXAMPLE := examples/state-dept-2023-05-23
 
-.PHONY: book test serve execute lab print pdf lock system-deps chromium-present clean bench
+.PHONY: book test serve execute lab print pdf screenshots lock system-deps chromium-present clean bench
 
 # The virtual environment, from the exact lock file; rebuilt when the lock changes.
 $(INSTALLED): requirements.lock pyproject.toml
@@ -28,27 +28,32 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(BIN)/python -c "from factcheck.charts import javascript_bundle; javascript_bundle()"
 	touch $@
 
-## book: build the book into _build/html from the notebooks' stored outputs (strict: any warning fails it)
+## book: build the book into _build/html from the notebooks' stored outputs (strict: any warning fails it), and its print edition
 # The data is validated and the stored outputs checked first, so that a
 # malformed row or a stale notebook stops the build with one message naming
-# the file (and row and column), before Sphinx adds its own traceback.
-book: $(INSTALLED)
+# the file (and row and column), before Sphinx adds its own traceback. The
+# print edition is part of the book (its front page links to it and says how
+# long it is): it is printed again only when the pages it prints have changed.
+book: chromium-present $(INSTALLED)
 	@$(BIN)/python -m factcheck check
 	$(BIN)/jupyter-book build . --builder html --warningiserror --nitpick --keep-going
+	@$(MAKE) --no-print-directory pdf
 
 ## test: build the book, lint and format-check the code (ruff), then run every test (unit, data, nbval, print, browser) on every core
-# The print edition is made by its test (`make pdf`), beside the others. A
-# missing Chromium stops it first, with a message: it installs nothing.
+# A missing Chromium stops it first, with a message: it installs nothing.
 test: chromium-present book
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/pytest --numprocesses auto
 
-## print: the print edition, one PDF of the whole book with its static charts, in $(PDF)
-print: chromium-present book
-	@$(MAKE) --no-print-directory pdf
+## print: the print edition, one PDF of the whole book with its static charts, in $(PDF) (`make book` makes it too)
+print: book
 
-# pdf: the print edition from the book as built (`make print` builds it first)
+## screenshots: run the browser tests, saving each page and each chart at both widths in _build/screenshots to look at
+screenshots: chromium-present book
+	$(BIN)/pytest --numprocesses auto --screenshots tests/test_browser.py
+
+# pdf: the print edition from the book as built (`make book` runs it last)
 pdf:
 	$(BIN)/python -m factcheck print _build/html $(PDF)
 

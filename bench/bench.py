@@ -146,7 +146,7 @@ def main() -> int:
 
         print(f"machine: {cores} cores, load average {load_before} before and {load_after} after\n")
         print(f"set-up from scratch (venv + pinned packages): {setup:6.1f} s")
-        print(f"clean make book (stored outputs, no kernel):  {clean:6.1f} s")
+        print(f"clean make book (stored outputs, no kernel, print edition): {clean:6.1f} s")
         print(f"bare Sphinx render of the same pages:         {bare:6.1f} s")
         print(f"  ratio clean build / bare render:            {clean / bare:6.2f}   (target <= 1.3)")
         print(f"no-change rebuild:                            {rebuild:6.1f} s   (target <= 3)")
@@ -169,12 +169,12 @@ def main() -> int:
     write_readme(
         [
             ("Set-up from scratch (venv from the lock)", f"{setup:.0f} s"),
-            ("Clean `make book` (stored outputs, no kernel)", f"{clean:.1f} s"),
+            ("Clean `make book` (stored outputs, no kernel, the print edition)", f"{clean:.1f} s"),
             ("Bare Sphinx render of the same pages", f"{bare:.1f} s"),
             ("No-change rebuild", f"{rebuild:.1f} s"),
             (
                 f"`make test` with the book built ({len(notebooks)} notebooks, "
-                f"{passed[-1] if passed else '?'} tests, the print edition)",
+                f"{passed[-1] if passed else '?'} tests, reading the print edition)",
                 f"{test:.0f} s",
             ),
             (

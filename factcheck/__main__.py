@@ -69,10 +69,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         elif args.command == "print":
             from factcheck.book import toc_pages
-            from factcheck.printing import print_book
+            from factcheck.printing import STAMP_FILE, print_book
 
             pages = [f"{page}.html" for page in toc_pages()]
-            printed = print_book(args.html_root, pages, args.pdf, book_root() / "_build" / ".printed")
+            printed = print_book(args.html_root, pages, args.pdf, book_root() / STAMP_FILE)
             print(f"print edition {'written to' if printed else 'up to date:'} {args.pdf}")
         elif args.command == "findings":
             from factcheck.exports import write_findings

@@ -32,6 +32,7 @@ CHROMIUM_ARGS = [
 ]
 MARGINS = {"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"}
 PRINT_FACTS = re.compile(r'(<span class="fc-print-facts">)[^<]*(</span>)')
+STAMP_FILE = Path("_build") / ".printed"  # in the book's folder: what the edition was printed from
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -71,6 +72,11 @@ def _write_print_facts(html_root: Path, pages: list[str], facts: str) -> None:
             os.replace(partial, path)
 
 
+def is_current(html_root: Path, pages: list[str], pdf: Path, marker: Path) -> bool:
+    """Whether ``pdf`` was printed from these very pages (as ``marker`` records)."""
+    return pdf.is_file() and marker.is_file() and marker.read_text() == _stamp(html_root, pages, pdf)
+
+
 def print_book(html_root: Path, pages: list[str], pdf: Path, marker: Path) -> bool:
     """Print ``pages`` (paths in ``html_root``) into one A4 PDF at ``pdf``, a bookmark per page.
 
@@ -78,8 +84,7 @@ def print_book(html_root: Path, pages: list[str], pdf: Path, marker: Path) -> bo
     ``marker`` records); returns whether it was printed. Either way, the pages'
     print-facts spans then say the edition's page count and size.
     """
-    stamp = _stamp(html_root, pages, pdf)
-    if pdf.is_file() and marker.is_file() and marker.read_text() == stamp:
+    if is_current(html_root, pages, pdf, marker):
         _write_print_facts(html_root, pages, print_facts(pdf))
         return False
     from playwright.sync_api import sync_playwright  # late: slow to import, and only printing needs a browser
@@ -107,6 +112,6 @@ def print_book(html_root: Path, pages: list[str], pdf: Path, marker: Path) -> bo
     with pdf.open("wb") as out:
         book.write(out)
     marker.parent.mkdir(parents=True, exist_ok=True)
-    marker.write_text(stamp)
+    marker.write_text(_stamp(html_root, pages, pdf))
     _write_print_facts(html_root, pages, print_facts(pdf))
     return True

@@ -13,6 +13,20 @@ from helpers import BUILT_BOOK, CHROMIUM, DATA, ROOT, SCREENSHOTS, launch_chromi
 __all__ = ["BUILT_BOOK", "CHROMIUM", "DATA", "ROOT", "SCREENSHOTS"]
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        help="the browser tests also save each page and chart at each width in _build/screenshots/ (make screenshots)",
+    )
+
+
+@pytest.fixture(scope="session")
+def screenshots(request) -> bool:
+    """Whether the browser tests save screenshots for a person to look at (`make screenshots`)."""
+    return request.config.getoption("--screenshots")
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: a long test, handed out before the others")
 

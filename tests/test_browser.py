@@ -4,14 +4,16 @@ width and at a phone's 390 px.
 Each page must load with no request beyond the local server, no failed
 request, no console error, every chart drawn, no serious accessibility
 problem found by axe-core, nothing that scrolls the page sideways, and no
-table cell that shows a data code instead of words. A screenshot of each page
-at each width is saved under _build/screenshots/ for a person to look at.
+table cell that shows a data code instead of words. `make screenshots` runs
+them with ``--screenshots``, which also saves each page and each chart at each
+width under _build/screenshots/ for a person to look at (nothing asserts on
+a screenshot, so a plain test run takes none).
 
 Each page is loaded once per width, and every check of that page runs on
 that load: these common ones, then the charts' legibility
 (tests/test_chart_legibility.py), what a reader meets (tests/test_reading.py)
-and this page's own (PAGE_CHECKS), those that change the page last. Loading,
-screenshots and axe-core are most of the time the browser tests take.
+and this page's own (PAGE_CHECKS), those that change the page last. Loading
+and axe-core are most of the time the browser tests take.
 """
 
 from __future__ import annotations
@@ -34,6 +36,16 @@ CODES = sorted(
 )
 # every axe-core rule (WCAG and best practice) runs; only violations are reported back
 AXE_OPTIONS = {"resultTypes": ["violations"]}
+
+
+def save_screenshots(page, path, width):
+    """The page as loaded, whole, and each of its charts, for a person to look at."""
+    (SCREENSHOTS / "charts").mkdir(parents=True, exist_ok=True)
+    name = path.replace("/", "__").removesuffix(".html")
+    page.screenshot(path=SCREENSHOTS / f"{name}--{width}.jpg", full_page=True, type="jpeg", quality=85)
+    for chart in page.eval_on_selector_all("figure.fc-chart", "figures => figures.map(f => f.id)"):
+        shot = SCREENSHOTS / "charts" / f"{chart}--{WIDTHS[width]['width']}.png"
+        page.locator(f"#{chart} .fc-chart-live").screenshot(path=shot)
 
 
 def test_the_book_has_pages():
@@ -90,15 +102,10 @@ def test_every_check_has_pages_to_run_on():
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("path", PAGES)
-def test_page_renders_offline(browser, book_url, path, width):
+def test_page_renders_offline(browser, book_url, screenshots, path, width):
     page, seen = visit(browser, f"{book_url}/{path}", WIDTHS[width])
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=SCREENSHOTS / f"{path.replace('/', '__').removesuffix('.html')}--{width}.jpg",
-        full_page=True,
-        type="jpeg",
-        quality=85,
-    )
+    if screenshots:
+        save_screenshots(page, path, width)
 
     book_host = urlsplit(book_url).netloc
     foreign = [

@@ -4,14 +4,14 @@ Chromium at a laptop's 1280 px and a phone's 390 px, its text is at least
 labels overlap, and no chart is wider than its column.
 
 The measure runs on tests/test_browser.py's load of each page with charts, at
-each width (CHECKS), beside that page's other checks. A screenshot of each
-chart at each width is saved under _build/screenshots/charts/ for a person to
-look at.
+each width (CHECKS), beside that page's other checks. `make screenshots`
+saves each chart at each width under _build/screenshots/charts/ for a person
+to look at.
 """
 
 from __future__ import annotations
 
-from helpers import SCREENSHOTS, WIDTHS, built_pages, page_html
+from helpers import WIDTHS, built_pages, page_html
 
 SMALLEST_TEXT = {1280: 11.0, 390: 10.0}  # CSS px, as drawn
 OVERLAP_TOLERANCE = 1.5  # px: glyph boxes of neighbouring labels may touch
@@ -56,12 +56,7 @@ def _overlaps(texts: list[dict]) -> list[tuple[str, str]]:
 def every_chart_is_legible(page, path, width):
     """Each chart's text is large enough as drawn, no two labels overlap, and no chart is wider than its column."""
     pixels = WIDTHS[width]["width"]
-    folder = SCREENSHOTS / "charts"
-    folder.mkdir(parents=True, exist_ok=True)
-    charts = page.evaluate(MEASURE)
-    for chart in charts:
-        page.locator(f"#{chart['id']} .fc-chart-live").screenshot(path=folder / f"{chart['id']}--{pixels}.png")
-    for chart in charts:
+    for chart in page.evaluate(MEASURE):
         assert chart["texts"], f"{chart['id']} drew no text at {pixels} px"
         smallest = min(chart["texts"], key=lambda t: t["size"])
         assert smallest["size"] >= SMALLEST_TEXT[pixels] - 0.05, (

@@ -8,7 +8,6 @@ import functools
 import html
 import json
 import re
-import subprocess
 import unicodedata
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -20,6 +19,7 @@ from factcheck.book import book_metadata, toc_pages
 from factcheck.checks import host_matches
 from factcheck.datapackage import load_table
 from factcheck.methodology import CLAIM_ID
+from factcheck.printing import STAMP_FILE, is_current
 
 PAGES = sorted(p for p in BUILT_BOOK.rglob("*.html") if not p.is_relative_to(BUILT_BOOK / "_static"))
 # Every page of the table of contents as built, named from the toc rather than found in the build: on an
@@ -80,7 +80,7 @@ def test_every_internal_link_and_anchor_resolves():
         for href in parse(page).hrefs:
             parts = urlsplit(href)
             if parts.scheme or href.startswith(("mailto:", "javascript:")) or parts.path.endswith(PDF.name):
-                continue  # (the print edition is made, and its link checked, by its own test)
+                continue  # (the print edition's link is checked by its own test)
             target = (page.parent / parts.path).resolve() if parts.path else page
             if not target.exists():
                 broken.append((page.name, href))
@@ -155,8 +155,10 @@ def _headings(page) -> list[str]:
 def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_says_how_long():
     from pypdf import PdfReader
 
-    # made here, beside the other tests, from the book `make test` has built
-    subprocess.run(["make", "--no-print-directory", "pdf"], cwd=ROOT, check=True, capture_output=True)
+    # `make book` prints it, when the pages it prints from have changed: it must be theirs
+    assert is_current(BUILT_BOOK, [f"{page}.html" for page in toc_pages(ROOT)], PDF, ROOT / STAMP_FILE), (
+        "the print edition was not printed from the pages as built: run `make book`"
+    )
     reader = PdfReader(PDF)
     pages = reader.pages
     assert len(pages) <= MAX_PRINT_PAGES, f"the print edition runs to {len(pages)} A4 pages"
