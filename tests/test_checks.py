@@ -70,7 +70,12 @@ GOOD = {
     "publishers": [["publisher_id", "domains"], ["paper", "paper.example"]],
     "pieces": [
         ["piece_id", "publisher_id", "url", "note"],
-        ["one", "paper", "https://www.paper.example/a", "{counts:c} on {date}`counts:c` ({fig}`c`)"],
+        [
+            "one",
+            "paper",
+            "https://www.paper.example/a",
+            "{counts:c} on {date}`counts:c` to {date}`c.end/month` ({fig}`c`)",
+        ],
     ],
     "counts": [
         ["count_id", "qualifier", "value", "value_high", "start", "end", "country", "latitude", "longitude"],
@@ -169,6 +174,18 @@ def test_a_valid_package_passes_every_check(tmp_path):
             {(0, "note"): "{date}`pieces:one`"},
             "role-reference-error",
             "{date}`pieces:one` names no table with a dateField (known: counts)",
+        ),
+        (
+            "pieces",
+            {(0, "note"): "{date}`d.end`"},
+            "role-reference-error",
+            "{date}`d.end` names no row of counts",
+        ),
+        (
+            "pieces",
+            {(0, "note"): "{quote}`c`"},
+            "role-reference-error",
+            "{quote}`c` names no row of ",  # no table here has an excerpt
         ),
     ],
 )
