@@ -131,14 +131,10 @@ MAX_PRINT_PAGES = 200
 
 def _read(page) -> tuple[str, float]:
     """A PDF page's text, and how far down the page it reaches as a share of its
-    height (a chart's labels are text in the PDF too), in one pass: pypdf is slow."""
-    height, lowest = float(page.mediabox.height), [float(page.mediabox.height)]
-
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            lowest.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
-
-    return page.extract_text(visitor_text=visit) or "", (height - min(lowest)) / height
+    height (a chart's labels are text in the PDF too)."""
+    text, height = page.get_textpage(), page.get_height()
+    lowest = min((text.get_rect(n)[1] for n in range(text.count_rects())), default=height)
+    return text.get_text_range(), (height - lowest) / height
 
 
 def _headings(page) -> list[str]:
@@ -153,17 +149,17 @@ def _headings(page) -> list[str]:
 
 @pytest.mark.slow
 def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_says_how_long():
-    from pypdf import PdfReader
+    import pypdfium2
 
     # `make book` prints it, when the pages it prints from have changed: it must be theirs
     assert is_current(BUILT_BOOK, [f"{page}.html" for page in toc_pages(ROOT)], PDF, ROOT / STAMP_FILE), (
         "the print edition was not printed from the pages as built: run `make book`"
     )
-    reader = PdfReader(PDF)
-    pages = reader.pages
-    assert len(pages) <= MAX_PRINT_PAGES, f"the print edition runs to {len(pages)} A4 pages"
+    pdf = pypdfium2.PdfDocument(PDF)
+    pages = len(pdf)
+    assert pages <= MAX_PRINT_PAGES, f"the print edition runs to {pages} A4 pages"
 
-    read = [_read(page) for page in pages]
+    read = [_read(page) for page in pdf]
     # NFKC undoes the ligatures ("ﬁ") that the PDF's text layer uses
     text = unicodedata.normalize("NFKC", " ".join(words for words, _ in read))
     flat = " ".join(text.split())
@@ -186,22 +182,19 @@ def test_the_print_edition_is_a_usable_pdf_of_the_whole_book_and_the_front_page_
     assert "▶" not in text, "disclosures print open, not as dead controls"
 
     # a bookmark per page of the book, and no page left near-empty but a chapter's last
-    starts = [reader.get_destination_page_number(item) for item in reader.outline]
+    outline = [(item.get_title(), item.get_dest().get_index()) for item in pdf.get_toc() if item.level == 0]
+    starts = [start for _, start in outline]
     assert len(starts) == len(toc_pages()) and starts == sorted(starts)
-    untitled = [
-        item.title
-        for item, start in zip(reader.outline, starts, strict=True)
-        if not read[start][0].lstrip().startswith(item.title)
-    ]
+    untitled = [title for title, start in outline if not read[start][0].lstrip().startswith(title)]
     assert untitled == [], "each page of the book starts with its title"
-    last_pages = {start - 1 for start in starts[1:]} | {len(pages) - 1}
+    last_pages = {start - 1 for start in starts[1:]} | {pages - 1}
     near_empty = [n + 1 for n, (_, reach) in enumerate(read) if n not in last_pages and reach < 1 / 3]
     assert near_empty == [], "pages left near-empty, as if a chart or table did not fit"
 
     front = (BUILT_BOOK / "chapters" / "00_front.html").read_text()
     assert 'href="../book.pdf"' in front
     size = f"{PDF.stat().st_size / 1e6:.1f} MB"
-    assert f'<span class="fc-print-facts">(PDF, {len(pages)} pages, {size})</span>' in front, (
+    assert f'<span class="fc-print-facts">(PDF, {pages} pages, {size})</span>' in front, (
         "the link says the edition's length and size"
     )
 
