@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from factcheck import charts
-from factcheck.datapackage import data_dir_set, find_data_dir
+from factcheck.datapackage import DataValidationError, data_dir_set, find_data_dir
 
 
 def test_a_charts_texts_are_filled_from_the_data_and_a_two_line_title_is_split():
@@ -28,14 +28,15 @@ def test_a_computed_value_missing_or_unused_names_the_chart(computed, message):
         charts.chart_texts("the-fall-hindsight", **computed)
 
 
-def test_a_typo_in_a_role_key_names_the_chart_and_the_key(tmp_path):
+def test_a_typo_in_a_role_key_stops_the_data_check_naming_file_row_and_column(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(find_data_dir(), data)
     with (data / "charts.csv").open("a", encoding="utf-8") as table:
         table.write('typo-chart,chapters/03_before_the_war,"About {fig}`no-such-figure`",A chart.,Nowhere\n')
+    rows = len((data / "charts.csv").read_text(encoding="utf-8").splitlines())
     with (
         data_dir_set(data, override=True),
-        pytest.raises(KeyError, match="chart 'typo-chart', title: .*no-such-figure"),
+        pytest.raises(DataValidationError, match=f"charts.csv, row {rows}, column 'title': {{fig}}`no-such-figure`"),
     ):
         charts.chart_texts("typo-chart")
 
