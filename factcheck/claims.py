@@ -120,3 +120,23 @@ def quoted_number(claim_id: str) -> int:
     if not number:
         raise ValueError(f"claim '{claim_id}' quotes no number")
     return int(number[0].replace(",", ""))
+
+
+def article_marks(chart_id: str, **columns) -> pd.DataFrame:
+    """The article's own figures a chart overlays (``article_marks`` in the data), as the ``article`` rows of
+    :func:`factcheck.charts.range_plot`: each drawn at the number its claim quotes, which ``{number}`` in its
+    label and figure names, in its panel; ``columns`` adds columns common to every mark (when, source)."""
+    rows = load_table("article_marks")
+    rows = rows[rows.chart_id == chart_id]
+    if rows.empty:
+        raise KeyError(f"chart '{chart_id}' has no rows in the article_marks table")
+    numbers = [quoted_number(claim_id) for claim_id in rows.claim_id]
+    return pd.DataFrame(
+        {
+            "label": [fill(text, number=n) for text, n in zip(rows.label, numbers, strict=True)],
+            "low": numbers,
+            "figure": [fill(text, number=n) for text, n in zip(rows.figure, numbers, strict=True)],
+            "panel": rows.panel.to_list(),
+            **columns,
+        }
+    )

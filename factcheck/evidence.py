@@ -10,7 +10,7 @@ from factcheck.charts import dot_plot, figure, side_of
 from factcheck.datapackage import date_field, load_table, value_field
 from factcheck.dates import format_date, format_span
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
-from factcheck.labels import column_titles, label, titles
+from factcheck.labels import column_titles, label, titled, titles
 from factcheck.sources import published_words, registry, short_citation
 from factcheck.tables import figure_points, sourced_table, with_figure_text
 from factcheck.window import made_public, made_public_later
@@ -193,6 +193,16 @@ def estimate_rows(rows: pd.DataFrame, panel, since: pd.Timestamp, places: dict[s
             "panel": rows.apply(panel, axis=1),
         }
     )
+
+
+ESTIMATE_TABLE = ["panel", "label", "figure", "measure", "side", "published", "source"]  # a range plot's data table
+
+
+def estimate_table(rows: pd.DataFrame, article: pd.DataFrame) -> pd.DataFrame:
+    """The data behind a range plot of estimates: its rows (:func:`estimate_rows`), then the article's own
+    figures (``article``, made public ``when`` it says), headed by the titles of ``reported_figures``."""
+    marks = article.assign(side="The article", measure="The article's figure", published=article.when)
+    return titled(pd.concat([rows, marks], ignore_index=True), "reported_figures", ESTIMATE_TABLE)
 
 
 def article_overlay(label: str, value: float, figure: str, **columns) -> pd.DataFrame:

@@ -246,3 +246,18 @@ def test_a_figure_is_said_where_and_when_it_counts():
     assert where_and_when(row("bakhmut", "2022-01-01", "2023-05-20"), war, places) == "Bakhmut, to May 2023"
     assert where_and_when(row("bakhmut", "2022-05-01", "2023-03-16"), war, places) == "Bakhmut, May 2022 to March 2023"
     assert where_and_when(row("whole-front", "2022-12-01", "2022-12-20"), war, places) == "all fronts, December 2022"
+
+
+def test_an_estimate_table_lists_the_estimates_then_the_article_under_field_titles():
+    from factcheck.evidence import estimate_table
+
+    rows = pd.DataFrame(
+        [{"panel": "P", "label": "A", "figure": "1", "measure": "Killed", "side": "S", "published": "x", "source": "s"}]
+    )
+    article = pd.DataFrame(
+        [{"panel": "P", "label": "The article", "figure": "2", "when": "May", "source": "the article"}]
+    )
+    table = estimate_table(rows, article)
+    assert len(table.columns) == 7 and "source" not in table.columns, "headed by the field titles"
+    mark = ["P", "The article", "2", "The article's figure", "The article", "May", "the article"]
+    assert table.iloc[-1].tolist() == mark, "the article's figure comes last, made public when it says"

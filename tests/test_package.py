@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from factcheck import charts
 from factcheck.article import load_article, split_sentences
-from factcheck.claims import quoted_number, verdict_box
+from factcheck.claims import article_marks, quoted_number, verdict_box
 from factcheck.datapackage import load_table
 from factcheck.evidence import figures, first_mentions, topic_excerpts
 from factcheck.glue import plain
@@ -85,6 +85,17 @@ def test_figure_references_in_text_come_from_the_data():
 
 def test_quoted_number_reads_the_article_words():
     assert quoted_number("bakhmut-population-73000") == 73000
+
+
+def test_article_marks_sit_at_the_numbers_their_claims_quote():
+    rows = load_table("article_marks")
+    for chart_id, chart_rows in rows.groupby("chart_id", sort=False):
+        marks = article_marks(chart_id, when="the article")
+        assert marks.low.to_list() == [quoted_number(c) for c in chart_rows.claim_id]
+        assert not marks.label.str.contains("{", regex=False).any() and (marks.when == "the article").all()
+        assert all(f"{n:,}" in figure for n, figure in zip(marks.low, marks.figure, strict=True))
+    with pytest.raises(KeyError, match="no rows"):
+        article_marks("no-such-chart")
 
 
 def test_a_verdict_box_carries_quote_label_conclusion_and_sources():
