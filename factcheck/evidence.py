@@ -45,6 +45,13 @@ def events(topic: str | None = None) -> pd.DataFrame:
     return rows.sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
+def bears_on() -> pd.Series:
+    """The article's words, quoted, that each later event bears on (``later_event_claims``), by event id."""
+    links = load_table("later_event_claims")
+    quotes = links.claim_id.map(load_table("claims").set_index("claim_id").quote)
+    return ("“" + quotes + "”").groupby(links.event_id, sort=False).agg("; ".join)
+
+
 def events_by_id(*event_ids: str) -> pd.DataFrame:
     """The events of any topic named by ``event_ids``, in date order, indexed by their ids."""
     rows = events().set_index("event_id", drop=False).rename_axis(None)

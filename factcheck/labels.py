@@ -65,6 +65,7 @@ COMPUTED_TITLES = {
     "km_from_border": "Km from the border (approximate: Natural Earth line)",
     "year": "Year of the figure",
     "made_public": "Made public",  # factcheck.window.made_public
+    "bears_on": "Bears on the article's words",  # factcheck.evidence.bears_on
 }
 
 

@@ -15,12 +15,12 @@ from factcheck import charts
 from factcheck.article import load_article, split_sentences
 from factcheck.claims import article_marks, quoted_number, verdict_box
 from factcheck.datapackage import load_table
-from factcheck.evidence import figures, first_mentions, topic_excerpts
+from factcheck.evidence import bears_on, figures, first_mentions, topic_excerpts
 from factcheck.glue import plain
 from factcheck.labels import label
 from factcheck.prose import resolve_figures
 from factcheck.sources import cite, registry, short_citation, sources_page
-from factcheck.tables import count_table, figure_points, html_table, table_html, with_figure_text
+from factcheck.tables import count_table, figure_points, html_table, listed_table, table_html, with_figure_text
 from factcheck.verdicts import BEST_RATING, LABELS, SCALE, WORST_RATING, verdict
 from factcheck.words import format_figure
 
@@ -403,3 +403,20 @@ def test_article_overlay_is_the_range_plots_one_row_for_the_article():
             "panel": "Length",
         }
     ]
+
+
+def test_a_listed_table_takes_its_caption_and_headings_from_the_data():
+    rows = load_table("tables").set_index("table_id")
+    table_id = rows.index[0]
+    html = str(listed_table(load_table(rows.data_tables.iloc[0].split()[0]).head(0), table_id).data)
+    assert f"<caption>{rows.caption.iloc[0]}</caption>" in html.replace("&#39;", "'")
+    assert html.count('<th scope="col">') == len(rows["columns"].iloc[0].split()) + 1  # and Source
+    with pytest.raises(KeyError, match="table 'no-such-table' has no row in the tables table"):
+        listed_table(pd.DataFrame(), "no-such-table")
+
+
+def test_bears_on_quotes_the_claims_each_later_event_bears_on():
+    links = load_table("later_event_claims")
+    quotes = bears_on()
+    assert set(quotes.index) == set(links.event_id)
+    assert all(text.startswith("\u201c") and text.endswith("\u201d") for text in quotes)
