@@ -6,9 +6,11 @@ import pandas as pd
 from IPython.display import HTML
 from markupsafe import Markup, escape
 
+from factcheck.datapackage import load_table
 from factcheck.dates import format_date
 from factcheck.labels import column_titles, titles, titles_of
 from factcheck.markup import render
+from factcheck.prose import fill
 from factcheck.sources import cite, registry, short_citation
 from factcheck.words import format_figure, format_number
 
@@ -85,6 +87,17 @@ def sourced_table(
     if len(rows) > FOLDED_ROWS:
         return HTML(render("table_fold.html", caption=caption, rows=len(rows), table=listing))
     return HTML(listing)
+
+
+def listed_table(frame: pd.DataFrame, table_id: str, **computed) -> HTML:
+    """``frame`` as a :func:`sourced_table` whose caption, columns and data tables are ``table_id``'s row
+    in the book's ``tables`` table; the caption is filled as the prose is, with the values the chapter
+    ``computed``."""
+    rows = load_table("tables").set_index("table_id")
+    if table_id not in rows.index:
+        raise KeyError(f"table '{table_id}' has no row in the tables table")
+    row = rows.loc[table_id]
+    return sourced_table(frame, row["columns"].split(), fill(row.caption, **computed), row.data_tables.split())
 
 
 def count_table(frame: pd.DataFrame, table: str, rows: str, columns: str, caption: str, order=None, total="All"):

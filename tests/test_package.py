@@ -405,3 +405,15 @@ def test_article_overlay_is_the_range_plots_one_row_for_the_article():
             "panel": "Length",
         }
     ]
+
+
+def test_a_listed_table_takes_its_caption_and_headings_from_the_data():
+    from factcheck.tables import listed_table
+
+    rows = load_table("tables").set_index("table_id")
+    table_id = rows.index[0]
+    html = str(listed_table(load_table(rows.data_tables.iloc[0].split()[0]).head(0), table_id).data)
+    assert f"<caption>{rows.caption.iloc[0]}</caption>" in html.replace("&#39;", "'")
+    assert html.count('<th scope="col">') == len(rows["columns"].iloc[0].split()) + 1  # and Source
+    with pytest.raises(KeyError, match="table 'no-such-table' has no row in the tables table"):
+        listed_table(pd.DataFrame(), "no-such-table")
