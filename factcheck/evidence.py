@@ -270,6 +270,18 @@ def km_between(a: str, b: str) -> float:
     return distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude)
 
 
+def place_links(pairs) -> pd.DataFrame:
+    """Lines between pairs of places of places.csv, for a map's ``links``: one row per (from, to) pair of
+    place ids, with the first place's longitude and latitude and the second's longitude2 and latitude2."""
+    ends = [(_place(a), _place(b)) for a, b in pairs]
+    return pd.DataFrame(
+        [
+            {"longitude": a.longitude, "latitude": a.latitude, "longitude2": b.longitude, "latitude2": b.latitude}
+            for a, b in ends
+        ]
+    )
+
+
 def km_from_border(place_id: str, countries: tuple[str, str] | None = None) -> float:
     """Distance from a place of places.csv to the border two countries share, in kilometres
     (by default the first two of the book's ``countries`` in ``_config.yml``)."""

@@ -328,6 +328,19 @@ def test_places_come_with_role_and_distance_and_figures_with_their_year():
     assert list(sized.name) == ["Kozinka", "Grayvoron"]
 
 
+def test_place_links_join_each_pair_of_places_for_a_map():
+    from factcheck.evidence import km_between, place_links
+    from factcheck.geo import distance_km
+
+    links = place_links([("kozinka", "bakhmut"), ("bakhmut", "belgorod")])
+    assert list(links.columns) == ["longitude", "latitude", "longitude2", "latitude2"]
+    first = links.iloc[0]
+    assert distance_km(first.latitude, first.longitude, first.latitude2, first.longitude2) == km_between(
+        "kozinka", "bakhmut"
+    )
+    assert (links.longitude2[0], links.latitude2[0]) == (links.longitude[1], links.latitude[1])
+
+
 def test_headings_come_from_the_first_joined_table_that_has_the_column():
     from factcheck.labels import column_titles, titled
 
