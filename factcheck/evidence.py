@@ -113,7 +113,7 @@ def figure_dots(
 ):
     """Every figure of ``frame`` (rows of ``table``) as a dot, coloured by its kind, against the article's
     ``reference`` figure: the chart, with its texts from the charts table (``computed``: the values they
-    name), and the data behind it."""
+    name, besides the figures' ``low`` and ``high``), and the data behind it."""
     value = value_field(table)
     points = figure_points(frame, value, table)
     value_title = column_titles(table, [value])[value]
@@ -136,6 +136,8 @@ def figure_dots(
                 "source": "Source",
             }
         ),
+        low=frame[value].min(),
+        high=frame[value].max(),
         **computed,
     )
 
