@@ -30,7 +30,7 @@ from factcheck.datapackage import load_table
 from factcheck.dates import short_date
 from factcheck.geo import countries_in_box, lines_in_box, shared_border
 from factcheck.markup import render
-from factcheck.prose import fill
+from factcheck.prose import COMPUTED_IN_TEXT, fill
 from factcheck.tables import cell_text, table_html
 from factcheck.verdicts import SCALE
 
@@ -411,7 +411,8 @@ def chart_texts(chart_id: str, **computed) -> ChartTexts:
             texts[field] = fill(rows.loc[chart_id, field], **computed)
         except KeyError as error:
             raise KeyError(f"chart '{chart_id}', {field}: {error.args[0]}") from None
-    unused = [name for name in computed if not any(f"{{{name}}}" in rows.loc[chart_id, f] for f in texts)]
+    named = {match[1] for field in texts for match in COMPUTED_IN_TEXT.finditer(rows.loc[chart_id, field])}
+    unused = [name for name in computed if name not in named]
     if unused:
         raise KeyError(f"chart '{chart_id}': its texts in the charts table use no {', '.join(unused)}")
     lines = texts["title"].split(TITLE_LINES)

@@ -51,6 +51,18 @@ def events_by_id(*event_ids: str) -> pd.DataFrame:
     return rows.loc[list(event_ids)].sort_values(["date", "event_id"])
 
 
+def chart_events(chart_id: str) -> pd.DataFrame:
+    """The events that ``chart_id`` draws by name (``chart_events.csv``), in date order, each on its chart row
+    (``track``: the row the table names, else the event's title); ``strand`` keeps the event's own track."""
+    picks = load_table("chart_events")
+    rows = picks[picks.chart_id == chart_id].set_index("event_id").chart_row.fillna("")
+    if rows.empty:
+        raise KeyError(f"no rows of chart_events.csv belong to the chart '{chart_id}'")
+    drawn = events_by_id(*rows.index)
+    chart_row = rows.reindex(drawn.index)
+    return drawn.assign(strand=drawn.track, track=chart_row.where(chart_row != "", drawn.title))
+
+
 def figures(topic: str | None = None) -> pd.DataFrame:
     """Reported figures (of ``topic``) with side, later (and before_or_after in words), source, when, and the figure
     in words."""
