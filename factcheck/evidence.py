@@ -7,6 +7,7 @@ import pandas as pd
 
 from factcheck.book import book_metadata
 from factcheck.charts import dot_plot, figure, side_of
+from factcheck.claims import quoted_number
 from factcheck.datapackage import date_field, load_table, value_field
 from factcheck.dates import format_date, format_span
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
@@ -114,21 +115,15 @@ def dated_figures(table: str) -> pd.DataFrame:
     )
 
 
-def figure_dots(
-    frame,
-    chart_id: str,
-    *,
-    reference: int,
-    reference_label: str,
-    table: str = "population",
-    **computed,
-):
-    """Every figure of ``frame`` (rows of ``table``) as a dot, coloured by its kind, against the article's
-    ``reference`` figure: the chart, with its texts from the charts table (``computed``: the values they
-    name, besides the figures' ``low`` and ``high``), and the data behind it."""
+def figure_dots(frame, chart_id: str, claim_id: str, reference_label: str, *, table: str = "population", **computed):
+    """Every figure of ``frame`` (rows of ``table``) as a dot, coloured by its kind, against the figure the
+    article states in claim ``claim_id``, drawn as ``reference_label``: the chart, with its texts from the
+    charts table (``computed``: the values they name; they may also name the figures' ``low`` and ``high``
+    and the article's figure, ``article``), and the data behind it."""
     value = value_field(table)
     points = figure_points(frame, value, table)
     value_title = column_titles(table, [value])[value]
+    article = quoted_number(claim_id)
     return figure(
         dot_plot(
             points,
@@ -136,7 +131,7 @@ def figure_dots(
             label="figure",
             colour="kind",
             value_title=value_title,
-            reference=reference,
+            reference=article,
             reference_label=reference_label,
         ),
         chart_id,
@@ -148,8 +143,7 @@ def figure_dots(
                 "source": "Source",
             }
         ),
-        low=frame[value].min(),
-        high=frame[value].max(),
+        offered={"low": frame[value].min(), "high": frame[value].max(), "article": article},
         **computed,
     )
 

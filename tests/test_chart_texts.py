@@ -18,6 +18,12 @@ def test_a_charts_texts_are_filled_from_the_data_and_a_two_line_title_is_split()
     assert "3 dated events from a day to another day" in texts.alt_text
 
 
+def test_a_chart_kind_may_offer_values_its_texts_do_not_name():
+    offered = {"first": "a day", "spare": 1}
+    texts = charts.chart_texts("the-fall-timeline", offered, events=3, last="another day")
+    assert "3 dated events from a day to another day" in texts.alt_text
+
+
 @pytest.mark.parametrize(
     ("computed", "message"),
     [
