@@ -30,7 +30,7 @@ from factcheck.datapackage import load_table
 from factcheck.dates import short_date
 from factcheck.geo import countries_in_box, lines_in_box, shared_border
 from factcheck.markup import render
-from factcheck.prose import fill
+from factcheck.prose import COMPUTED_IN_TEXT, fill
 from factcheck.tables import cell_text, table_html
 from factcheck.verdicts import SCALE
 
@@ -399,29 +399,34 @@ class ChartTexts:
     source: str
 
 
-def chart_texts(chart_id: str, **computed) -> ChartTexts:
+def chart_texts(chart_id: str, offered: dict | None = None, **computed) -> ChartTexts:
     """The texts of ``chart_id`` in the book's ``charts`` table, filled by :func:`factcheck.prose.fill`
-    with the values the chapter ``computed``; a key or a name that does not resolve names the chart."""
+    with the values the chapter ``computed`` (each must be named) and those a chart kind ``offered``
+    (named or not); a key or a name that does not resolve names the chart."""
     rows = load_table("charts").set_index("chart_id")
     if chart_id not in rows.index:
         raise KeyError(f"chart '{chart_id}' has no row in the charts table")
     texts = {}
     for field in ("title", "alt_text", "source_note"):
         try:
-            texts[field] = fill(rows.loc[chart_id, field], **computed)
+            texts[field] = fill(rows.loc[chart_id, field], **{**(offered or {}), **computed})
         except KeyError as error:
             raise KeyError(f"chart '{chart_id}', {field}: {error.args[0]}") from None
-    unused = [name for name in computed if not any(f"{{{name}}}" in rows.loc[chart_id, f] for f in texts)]
+    named = {match[1] for field in texts for match in COMPUTED_IN_TEXT.finditer(rows.loc[chart_id, field])}
+    unused = [name for name in computed if name not in named]
     if unused:
         raise KeyError(f"chart '{chart_id}': its texts in the charts table use no {', '.join(unused)}")
     lines = texts["title"].split(TITLE_LINES)
     return ChartTexts(lines if len(lines) > 1 else lines[0], texts["alt_text"], texts["source_note"])
 
 
-def figure(chart: alt.TopLevelMixin, chart_id: str, *, data: pd.DataFrame, **computed) -> HTML:
+def figure(
+    chart: alt.TopLevelMixin, chart_id: str, *, data: pd.DataFrame, offered: dict | None = None, **computed
+) -> HTML:
     """``chart`` as a figure (:func:`figure_html`) with its texts from the book's ``charts`` table
-    (:func:`chart_texts`); ``computed`` are the values its texts name that only the chapter computes."""
-    return figure_html(chart, chart_id, chart_texts(chart_id, **computed), data)
+    (:func:`chart_texts`); ``computed`` are the values its texts name that only the chapter computes,
+    ``offered`` those a chart kind computes for any text that names them."""
+    return figure_html(chart, chart_id, chart_texts(chart_id, offered, **computed), data)
 
 
 def figure_html(chart: alt.TopLevelMixin, chart_id: str, texts: ChartTexts, data: pd.DataFrame) -> HTML:

@@ -29,9 +29,10 @@ def published_date(published: pd.Timestamp, precision: str = "") -> str:
     return format_date(published, precision or "day") if pd.notna(published) else "undated"
 
 
-def short_date(value: pd.Timestamp) -> str:
-    """A day with its month cut short, for labels on charts: "6 Mar 2023"."""
-    return f"{value.day} {value:%b %Y}"
+def short_date(value: pd.Timestamp, precision: str = "day") -> str:
+    """A date with its month cut short, for labels on charts, no more precisely than its source:
+    "6 Mar 2023", "Mar 2023"."""
+    return f"{value:%b %Y}" if precision == "month" else f"{value.day} {value:%b %Y}"
 
 
 def months_between(start: pd.Timestamp, end: pd.Timestamp) -> int:

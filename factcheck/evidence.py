@@ -7,6 +7,7 @@ import pandas as pd
 
 from factcheck.book import book_metadata
 from factcheck.charts import dot_plot, figure, side_of
+from factcheck.claims import quoted_number
 from factcheck.datapackage import date_field, load_table, value_field
 from factcheck.dates import format_date, format_span
 from factcheck.geo import distance_km, distance_to_lines_km, shared_border
@@ -56,6 +57,18 @@ def events_by_id(*event_ids: str) -> pd.DataFrame:
     """The events of any topic named by ``event_ids``, in date order, indexed by their ids."""
     rows = events().set_index("event_id", drop=False).rename_axis(None)
     return rows.loc[list(event_ids)].sort_values(["date", "event_id"])
+
+
+def chart_events(chart_id: str) -> pd.DataFrame:
+    """The events that ``chart_id`` draws by name (``chart_events.csv``), in date order, each on its chart row
+    (``track``: the row the table names, else the event's title); ``strand`` keeps the event's own track."""
+    picks = load_table("chart_events")
+    rows = picks[picks.chart_id == chart_id].set_index("event_id").chart_row.fillna("")
+    if rows.empty:
+        raise KeyError(f"no rows of chart_events.csv belong to the chart '{chart_id}'")
+    drawn = events_by_id(*rows.index)
+    chart_row = rows.reindex(drawn.index)
+    return drawn.assign(strand=drawn.track, track=chart_row.where(chart_row != "", drawn.title))
 
 
 def figures(topic: str | None = None) -> pd.DataFrame:
@@ -109,21 +122,15 @@ def dated_figures(table: str) -> pd.DataFrame:
     )
 
 
-def figure_dots(
-    frame,
-    chart_id: str,
-    *,
-    reference: int,
-    reference_label: str,
-    table: str = "population",
-    **computed,
-):
-    """Every figure of ``frame`` (rows of ``table``) as a dot, coloured by its kind, against the article's
-    ``reference`` figure: the chart, with its texts from the charts table (``computed``: the values they
-    name), and the data behind it."""
+def figure_dots(frame, chart_id: str, claim_id: str, reference_label: str, *, table: str = "population", **computed):
+    """Every figure of ``frame`` (rows of ``table``) as a dot, coloured by its kind, against the figure the
+    article states in claim ``claim_id``, drawn as ``reference_label``: the chart, with its texts from the
+    charts table (``computed``: the values they name; they may also name the figures' ``low`` and ``high``
+    and the article's figure, ``article``), and the data behind it."""
     value = value_field(table)
     points = figure_points(frame, value, table)
     value_title = column_titles(table, [value])[value]
+    article = quoted_number(claim_id)
     return figure(
         dot_plot(
             points,
@@ -131,7 +138,7 @@ def figure_dots(
             label="figure",
             colour="kind",
             value_title=value_title,
-            reference=reference,
+            reference=article,
             reference_label=reference_label,
         ),
         chart_id,
@@ -143,6 +150,7 @@ def figure_dots(
                 "source": "Source",
             }
         ),
+        offered={"low": frame[value].min(), "high": frame[value].max(), "article": article},
         **computed,
     )
 

@@ -165,19 +165,22 @@ def resolve_figures(text: str) -> str:
     return FIGURE_REFERENCE.sub(lambda m: format_number(figure_value(m[1], m[2])), text)
 
 
-COMPUTED_IN_TEXT = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+COMPUTED_IN_TEXT = re.compile(r"\{([a-z_][a-z0-9_]*)(?::([^{}]+))?\}")  # {name} or {name:format}
 ROLE_WORDS = {"fig": figure_words, "date": date_words, "quote": quote_words}
 
 
 def fill(template: str, **computed) -> str:
     """``template`` in words: each ``{fig}`key``` and ``{date}`key``` as the prose's roles say it, each
     ``{table:id}`` as that figure, and each ``{name}`` as the value the chapter computed (whole numbers
-    with thousands separators). A name the chapter did not pass is an error, not a gap in the text."""
+    with thousands separators; ``{name:.1f}`` in a format of its own). A name the chapter did not pass is an
+    error, not a gap in the text."""
 
     def value(match: re.Match) -> str:
         if match[1] not in computed:
             raise KeyError(f"'{template}' needs the computed value '{match[1]}'")
         given = computed[match[1]]
+        if match[2]:
+            return format(given, match[2])
         return format_number(given) if isinstance(given, numbers.Real) and not isinstance(given, bool) else str(given)
 
     text = ROLE_IN_TEXT.sub(lambda match: ROLE_WORDS[match[1]](match[2]).text, template)

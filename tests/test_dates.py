@@ -29,3 +29,4 @@ def test_a_piece_without_a_date_is_undated():
 
 def test_a_chart_label_shortens_the_month():
     assert short_date(pd.Timestamp("2023-03-06")) == "6 Mar 2023"
+    assert short_date(pd.Timestamp("2023-02-01"), "month") == "Feb 2023"  # no more precise than its source

@@ -433,3 +433,20 @@ def test_bears_on_quotes_the_claims_each_later_event_bears_on():
     quotes = bears_on()
     assert set(quotes.index) == set(links.event_id)
     assert all(text.startswith("\u201c") and text.endswith("\u201d") for text in quotes)
+
+
+def test_chart_events_draw_each_pick_on_its_row():
+    from factcheck.evidence import chart_events
+
+    picks = load_table("chart_events")
+    events = load_table("events").set_index("event_id")
+    for chart_id, rows in picks.groupby("chart_id"):
+        drawn = chart_events(chart_id)
+        assert sorted(drawn.event_id) == sorted(rows.event_id)
+        assert drawn.date.is_monotonic_increasing
+        assert (drawn.strand == events.track[drawn.event_id].to_numpy()).all()
+        named = rows.set_index("event_id").chart_row.fillna("")
+        expected = [named[e] or events.title[e] for e in drawn.event_id]
+        assert list(drawn.track) == expected
+    with pytest.raises(KeyError, match="no-such-chart"):
+        chart_events("no-such-chart")

@@ -84,3 +84,4 @@ def test_the_data_text_fills_roles_figures_and_computed_values():
     assert text == f"{figure_words(key).text} by {date_words(key).text}, 12,345 rows, all fronts"
     with pytest.raises(KeyError, match="needs the computed value 'count'"):
         fill("{count} rows")
+    assert fill("{months:.1f} months, {days} days", months=10, days=1234) == "10.0 months, 1,234 days"
