@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table, value_field
-from factcheck.dates import format_date
+from factcheck.dates import format_date, format_span
 from factcheck.descriptor import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
 from factcheck.descriptor import ROLE as ROLE_IN_TEXT
 from factcheck.words import format_figure, format_number, strip_wiki_markup
@@ -78,6 +78,7 @@ def figure_words(key: str) -> Datum:
 
 
 PRECISIONS = ("year", "month", "day")
+SPAN = "span"  # ``{date}`id.span```: from the row's date to its end date
 
 
 def _date_key(key: str) -> tuple[str, str, str]:
@@ -123,10 +124,21 @@ def date_value(key: str) -> pd.Timestamp:
 def date_words(key: str) -> Datum:
     """A dated row's date in words, no more precisely than its source gives it ("6 March 2023", "May 2023").
 
-    The key may name another date field of the row (``id.period_end``) and say it less precisely
-    (``id.period_start/month``), never more precisely than the source."""
+    The key may name another date field of the row (``id.period_end``), or its span to its end date
+    (``id.span``), and say it less precisely (``id.period_start/month``), never more precisely than the source."""
+    if _date_key(key)[1] == SPAN:
+        return _span_words(key)
     resource, row, field, precision = _dated(key)
     return Datum(format_date(row[field], precision), _source_of(resource, row))
+
+
+def _span_words(key: str) -> Datum:
+    """``id.span``: from the row's date to its ``end_date`` ("5 to 6 June 2023"), each as precisely as its source."""
+    resource, row, start_field, precision = _dated(key.replace(f".{SPAN}", "", 1))
+    end_field = resource.get("endDateField", "end_date")
+    end = row.get(end_field)
+    end_precision = row.get(_precision_field(resource, end_field), "") or "day"
+    return Datum(format_span(row[start_field], precision, end, end_precision), _source_of(resource, row))
 
 
 def quote_words(key: str) -> Datum:

@@ -38,6 +38,11 @@ def test_an_events_end_date_is_said_as_precisely_as_its_end_precision():
     assert field == "end_date" and precision == (row["end_precision"] or "day")
 
 
+def test_a_date_key_may_say_a_rows_span_to_its_end_date():
+    assert date_words("zuppi-kyiv-2023-06-05.span").text == "5 to 6 June 2023"
+    assert date_words("zelensky-visits-bakhmut-2022-12-20.span").text == "20 December 2022"  # no end date
+
+
 def test_a_quote_is_the_rows_excerpt_with_its_source():
     datum = quote_words("nsc-clarifies-all-of-ukraine")
     assert datum.text and datum.source_id
