@@ -319,15 +319,22 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
 
     step = plot["height"]["step"] if labels and isinstance(plot.get("height"), dict) else 0
 
-    def draw(plot_width: int) -> tuple[str, float]:
+    def size(plot_width: int) -> None:
         plot["width"] = plot_width
         for mark in labels:  # labels above the rows run as far as the plot, in as many lines as they need
             mark["limit"] = plot_width
         _wrap_row_labels(spec, plot_width, step)
         if height:
             plot["height"] = int(height * max(1, plot_width / start))  # as tall as drawn, or taller where wider
-        drawing = _render(spec)
-        return drawing, _drawn_width(drawing)
+
+    drawn_at: dict[int, tuple[str, float]] = {}  # a width tried again (in the bisection) is not drawn again
+
+    def draw(plot_width: int) -> tuple[str, float]:
+        if plot_width not in drawn_at:
+            size(plot_width)
+            drawing = _render(spec)
+            drawn_at[plot_width] = drawing, _drawn_width(drawing)
+        return drawn_at[plot_width]
 
     current = int(start)
     drawing, drawn = draw(current)
@@ -353,7 +360,7 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
             else:
                 high = middle
         current, (drawing, drawn) = best or (40, draw(40))
-        draw(current)  # leave the spec at the width drawn
+    size(current)  # leave the spec at the width drawn
     return spec, drawing
 
 
@@ -444,9 +451,14 @@ def figure_html(chart: alt.TopLevelMixin, chart_id: str, texts: ChartTexts, data
         spec["title"]["text"] = texts.title
     else:
         spec["title"] = texts.title
-    wide, wide_svg = _fit(_layout(spec, WIDE), WIDE)
-    if LABELS_ABOVE in spec.get("usermeta", {}) and (_plot(wide).get("width", WIDE) < WIDE / 2 or _labels_cut(spec)):
-        wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)  # labels on the data, in full
+    # labels on the data, in full, where the axis would cut them or leave the plot too narrow
+    may_go_above = LABELS_ABOVE in spec.get("usermeta", {})
+    labels_above = may_go_above and _labels_cut(spec)
+    if not labels_above:
+        wide, wide_svg = _fit(_layout(spec, WIDE), WIDE)
+        labels_above = may_go_above and _plot(wide).get("width", WIDE) < WIDE / 2
+    if labels_above:
+        wide, wide_svg = _fit(_layout(spec, WIDE, labels_above=True), WIDE)
     narrow, narrow_svg = _fit(_layout(spec, NARROW), NARROW)
     return HTML(
         render(
