@@ -251,6 +251,14 @@ CHECKS = [
 ]
 
 
+# The search has listed every result, and each has its description or the snippet it loads from its page.
+SEARCH_DONE = """() => {
+    const summary = document.querySelector('#search-results .search-summary')?.textContent || '';
+    const items = [...document.querySelectorAll('#search-results li')];
+    return /Search finished|did not match/.test(summary) && items.every(li => li.querySelector('span, p.context'));
+}"""
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -261,18 +269,14 @@ CHECKS = [
 )
 def test_search_finds_names_numbers_and_verdicts(browser, book_url, query, expected):
     page = browser.new_page(viewport=PHONE)
-    page.goto(f"{book_url}/search.html?q={quote(query)}", wait_until="networkidle")
-    page.wait_for_function(
-        "document.querySelectorAll('#search-results li').length > 0 || "
-        "(document.querySelector('#search-results p')?.textContent || '').includes('did not match')",
-        timeout=20_000,
-    )
-    page.wait_for_timeout(1500)  # the snippets load page by page
+    page.goto(f"{book_url}/search.html?q={quote(query)}", wait_until="load")
+    page.wait_for_function(SEARCH_DONE, timeout=20_000)
     results = page.locator("#search-results li")
     titles = results.locator("a").all_inner_texts()
     assert any(expected in t for t in titles), f"{query!r} finds {titles}"
     assert len(titles) < len(PAGES) + 10, f"{query!r} matches almost everything"
     snippets = " ".join(results.locator("p.context").all_inner_texts())
+    assert snippets.strip(), f"{query!r}: no snippet loaded to check"
     assert "load_table(" not in snippets and "import " not in snippets, "snippets show code"
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
@@ -281,8 +285,8 @@ def test_search_finds_names_numbers_and_verdicts(browser, book_url, query, expec
 
 def test_a_verdict_is_a_search_result_titled_with_its_words(browser, book_url):
     page = browser.new_page(viewport=LAPTOP)
-    page.goto(f"{book_url}/search.html?q={quote('servicemen')}", wait_until="networkidle")
-    page.wait_for_function("document.querySelectorAll('#search-results li').length > 0", timeout=20_000)
+    page.goto(f"{book_url}/search.html?q={quote('servicemen')}", wait_until="load")
+    page.wait_for_function(SEARCH_DONE, timeout=20_000)
     link = page.locator("#search-results li a", has_text="“Russia has lost 100,000 servicemen” (Misleading)").first
     assert link.get_attribute("href").endswith("#claim-us-estimate-100000")
     page.close()
