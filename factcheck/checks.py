@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from frictionless import Check, Checklist, Package, Resource, errors
 from frictionless.table import Row
 
-from factcheck.descriptor import DESCRIPTOR, REFERENCE, ROLE, ROLE_FIELDS
+from factcheck.descriptor import DESCRIPTOR, PRECISIONS, REFERENCE, ROLE, ROLE_FIELDS, SPAN, date_key
 from factcheck.geo import in_country
 
 
@@ -275,8 +275,12 @@ class RoleReferences(Check):
     def fault(self, role: str, key: str) -> str | None:
         """What is wrong with ``key`` for ``role``, or None."""
         tables = self.row_ids[role]
-        if role == "date":  # "id.period_end/month": the row is "id"
-            key = key.partition("/")[0].partition(".")[0]
+        field = ""
+        if role == "date":  # "id.period_end/month": the row is "id", the date its period_end, said to the month
+            try:
+                key, field, _ = date_key(key)
+            except KeyError:
+                return f"asks for a precision other than {', '.join(PRECISIONS)}"
         table, _, row_id = key.rpartition(":")
         if table and table not in tables:
             holds = ROLE_FIELDS.get(role, "excerpt")
@@ -286,6 +290,9 @@ class RoleReferences(Check):
             return f"names no row of {table or ', '.join(sorted(tables))}"
         if len(holding) > 1:
             return f"is ambiguous: write one of {', '.join(f'{name}:{row_id}' for name in holding)}"
+        fields = self.resource.package.get_resource(holding[0]).schema.field_names
+        if field and field != SPAN and field not in fields:
+            return f"names no date field '{field}' of {holding[0]}"
         return None
 
 

@@ -15,3 +15,16 @@ REFERENCE = re.compile(r"\{([a-z_]+):([a-z0-9-]+)\}")
 ROLE = re.compile(r"\{(fig|date|quote)\}`([^`]+)`")
 # The field of the descriptor that makes a table's rows the keys of each role.
 ROLE_FIELDS = {"fig": "valueField", "date": "dateField"}
+
+# How precisely a date may be said, coarsest first, and a {date} key's name for a row's date to its end date.
+PRECISIONS = ("year", "month", "day")
+SPAN = "span"
+
+
+def date_key(key: str) -> tuple[str, str, str]:
+    """A ``{date}`` key, ``[table:]id[.field][/precision]``, as (row key, date field or "", precision or "")."""
+    key, _, precision = key.partition("/")
+    if precision and precision not in PRECISIONS:
+        raise KeyError(f"{{date}}`{key}/{precision}`: a date is said to the {' or '.join(PRECISIONS)}")
+    row_key, _, field = key.partition(".")
+    return row_key, field, precision

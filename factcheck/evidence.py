@@ -3,6 +3,8 @@ the article, and its source in words."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from factcheck.book import book_metadata
@@ -96,7 +98,10 @@ def topic_excerpts(topic: str) -> pd.DataFrame:
 
 def first_mentions(excerpts: pd.DataFrame, names: pd.DataFrame, column: str) -> pd.DataFrame:
     """Each row of ``names`` whose ``column`` some excerpt names, joined to the earliest made public of those."""
-    naming = [(name, excerpts[excerpts.excerpt.str.contains(name[column])]) for name in names.to_dict("records")]
+    naming = [
+        (name, excerpts[excerpts.excerpt.str.contains(rf"\b{re.escape(name[column])}\b")])  # a word, not in another
+        for name in names.to_dict("records")
+    ]
     return pd.DataFrame([{**name, **rows.sort_values("made_public").iloc[0]} for name, rows in naming if len(rows)])
 
 

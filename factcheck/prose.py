@@ -25,6 +25,7 @@ import pandas as pd
 
 from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table, value_field
 from factcheck.dates import format_date, format_span
+from factcheck.descriptor import PRECISIONS, SPAN, date_key
 from factcheck.descriptor import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
 from factcheck.descriptor import ROLE as ROLE_IN_TEXT
 from factcheck.words import format_figure, format_number, strip_wiki_markup
@@ -77,19 +78,6 @@ def figure_words(key: str) -> Datum:
     return Datum(format_figure(row[value], row["qualifier"], row.get(f"{value}_high")), _source_of(resource, row))
 
 
-PRECISIONS = ("year", "month", "day")
-SPAN = "span"  # ``{date}`id.span```: from the row's date to its end date
-
-
-def _date_key(key: str) -> tuple[str, str, str]:
-    """``[table:]id[.field][/precision]`` as (row key, date field or "", precision or "")."""
-    key, _, precision = key.partition("/")
-    if precision and precision not in PRECISIONS:
-        raise KeyError(f"{{date}}`{key}/{precision}`: a date is said to the {' or '.join(PRECISIONS)}")
-    row_key, _, field = key.partition(".")
-    return row_key, field, precision
-
-
 def _precision_field(resource: dict, field: str) -> str:
     """The field saying how precisely the source gives ``field``: the resource's ``datePrecisionField`` for its
     ``dateField``; for another, ``X_precision`` beside ``X`` (or beside ``X_date``, as ``end_precision``)."""
@@ -102,7 +90,7 @@ def _precision_field(resource: dict, field: str) -> str:
 
 def _dated(key: str) -> tuple[dict, pd.Series, str, str]:
     """The resource, row, date field and precision that a ``{date}`` key names."""
-    row_key, field, coarser = _date_key(key)
+    row_key, field, coarser = date_key(key)
     resource, row = _row(row_key, "dateField", "date")
     field = field or resource["dateField"]
     if field not in row.index:
@@ -126,7 +114,7 @@ def date_words(key: str) -> Datum:
 
     The key may name another date field of the row (``id.period_end``), or its span to its end date
     (``id.span``), and say it less precisely (``id.period_start/month``), never more precisely than the source."""
-    if _date_key(key)[1] == SPAN:
+    if date_key(key)[1] == SPAN:
         return _span_words(key)
     resource, row, field, precision = _dated(key)
     return Datum(format_date(row[field], precision), _source_of(resource, row))

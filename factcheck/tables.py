@@ -100,7 +100,9 @@ def listed_table(frame: pd.DataFrame, table_id: str, **computed) -> HTML:
     return sourced_table(frame, row["columns"].split(), fill(row.caption, **computed), row.data_tables.split())
 
 
-def count_table(frame: pd.DataFrame, table: str, rows: str, columns: str, caption: str, order=None, total="All"):
+def count_table(
+    frame: pd.DataFrame, table: str, rows: str, columns: str, caption: str, order: list | None = None, total="All"
+) -> HTML:
     """How many rows of ``frame`` have each code of ``rows`` (in ``order``, else the data package's) and of
     ``columns`` (those present, in the package's order), in words, with a ``total`` column."""
     row_words, column_words = titles(table, rows), titles(table, columns)
@@ -109,7 +111,7 @@ def count_table(frame: pd.DataFrame, table: str, rows: str, columns: str, captio
     counts = counts.reindex(index=order or list(row_words), columns=present, fill_value=0)
     headings = [column_titles(table, [rows])[rows], *[column_words[c] for c in present], total]
     cells = [[row_words[code], *map(str, n), str(n.sum())] for code, n in counts.iterrows()]
-    return HTML(html_table(caption, headings, cells))
+    return HTML(str(table_html(caption, headings, cells)))  # words and counts: plain text, escaped
 
 
 def cited(text, source_id: str) -> Markup:

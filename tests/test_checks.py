@@ -183,6 +183,18 @@ def test_a_valid_package_passes_every_check(tmp_path):
         ),
         (
             "pieces",
+            {(0, "note"): "{date}`c.end_dat`"},
+            "role-reference-error",
+            "{date}`c.end_dat` names no date field 'end_dat' of counts",
+        ),
+        (
+            "pieces",
+            {(0, "note"): "{date}`c.end/week`"},
+            "role-reference-error",
+            "{date}`c.end/week` asks for a precision other than year, month, day",
+        ),
+        (
+            "pieces",
             {(0, "note"): "{quote}`c`"},
             "role-reference-error",
             "{quote}`c` names no row of ",  # no table here has an excerpt
