@@ -23,7 +23,17 @@ from urllib.parse import urlsplit
 from frictionless import Check, Checklist, Package, Resource, errors
 from frictionless.table import Row
 
-from factcheck.descriptor import DESCRIPTOR, PRECISIONS, REFERENCE, ROLE, ROLE_FIELDS, SPAN, date_key
+from factcheck.descriptor import (
+    DESCRIPTOR,
+    PRECISIONS,
+    REFERENCE,
+    ROLE,
+    ROLE_FIELDS,
+    ROLES,
+    SPAN,
+    date_key,
+    serves_role,
+)
 from factcheck.geo import in_country
 
 
@@ -87,6 +97,12 @@ class RoleReferenceError(RuleError):
     type = "role-reference-error"
     title = "Role Reference Error"
     description = "A {fig}, {date} or {quote} key in a text cell names no row, or more than one, of the tables it may."
+
+
+def _row_ids(resource: Resource) -> set[str]:
+    """The values of a table's (first) key field."""
+    key = resource.schema.primary_key[0]
+    return {row[key] for row in _rows(resource)}
 
 
 def _rows(resource: Resource) -> list[dict]:
@@ -206,7 +222,15 @@ class NotBefore(FieldRule):
             yield OrderError.from_row(row, field_name=name, note=note)
 
 
-class FigureReferences(Check):
+class TextReferences(Check):
+    """A check of what the text cells of a table refer to (``self.texts``: its string fields)."""
+
+    def connect(self, resource: Resource) -> None:
+        super().connect(resource)
+        self.texts = [field.name for field in resource.schema.fields if field.type == "string"]
+
+
+class FigureReferences(TextReferences):
     """Every ``{table:id}`` in a text cell names a figure table (one with a ``valueField``) and one of its rows."""
 
     type = "figure-references"
@@ -215,16 +239,11 @@ class FigureReferences(Check):
     @cached_property
     def figure_ids(self) -> dict[str, set[str]]:
         """The row ids of each figure table of the package, read once per validation."""
-        ids = {}
-        for resource in self.resource.package.resources:
-            if "valueField" in resource.custom:
-                key = resource.schema.primary_key[0]
-                ids[resource.name] = {row[key] for row in _rows(resource)}
-        return ids
-
-    def connect(self, resource: Resource) -> None:
-        super().connect(resource)
-        self.texts = [field.name for field in resource.schema.fields if field.type == "string"]
+        return {
+            resource.name: _row_ids(resource)
+            for resource in self.resource.package.resources
+            if "valueField" in resource.custom
+        }
 
     def validate_row(self, row: Row) -> Iterator[RuleError]:
         for name in self.texts:
@@ -238,7 +257,7 @@ class FigureReferences(Check):
                     yield FigureReferenceError.from_row(row, field_name=name, note=note)
 
 
-class RoleReferences(Check):
+class RoleReferences(TextReferences):
     """Every ``{fig}`key```, ``{date}`key``` and ``{quote}`key``` in a text cell names exactly one row of a table
     that declares the role's field (``valueField``, ``dateField``, an ``excerpt``); a key "table:id" names its table."""
 
@@ -248,21 +267,13 @@ class RoleReferences(Check):
     @cached_property
     def row_ids(self) -> dict[str, dict[str, set[str]]]:
         """For each role, the row ids of each table it may name, read once per validation."""
-        ids = {role: {} for role in [*ROLE_FIELDS, "quote"]}
+        ids = {role: {} for role in ROLES}
         for resource in self.resource.package.resources:
-            declared = [role for role, field in ROLE_FIELDS.items() if field in resource.custom]
-            if "excerpt" in resource.schema.field_names and len(resource.schema.primary_key) == 1:
-                declared.append("quote")  # a row's excerpt: a table with one and a one-field key
-            if declared:
-                key = resource.schema.primary_key[0]
-                rows = {row[key] for row in _rows(resource)}
-                for role in declared:
-                    ids[role][resource.name] = rows
+            schema = resource.schema
+            for role in ROLES:
+                if serves_role(role, resource.custom, schema.field_names, schema.primary_key):
+                    ids[role][resource.name] = _row_ids(resource)
         return ids
-
-    def connect(self, resource: Resource) -> None:
-        super().connect(resource)
-        self.texts = [field.name for field in resource.schema.fields if field.type == "string"]
 
     def validate_row(self, row: Row) -> Iterator[RuleError]:
         for name in self.texts:

@@ -13,8 +13,18 @@ REFERENCE = re.compile(r"\{([a-z_]+):([a-z0-9-]+)\}")
 # A text cell's use of the prose's roles, ``{fig}`key```, ``{date}`key``` and ``{quote}`key```: checked and
 # rendered likewise.
 ROLE = re.compile(r"\{(fig|date|quote)\}`([^`]+)`")
-# The field of the descriptor that makes a table's rows the keys of each role.
+# The field of the descriptor that makes a table's rows the keys of each role ({quote}: see serves_role).
 ROLE_FIELDS = {"fig": "valueField", "date": "dateField"}
+ROLES = (*ROLE_FIELDS, "quote")
+
+
+def serves_role(role: str, declared, fields, key: list[str]) -> bool:
+    """Whether a table's rows are what ``role``'s keys name: it declares the role's field (``declared``: the
+    resource's properties), or, for ``{quote}``, has an ``excerpt`` among its ``fields`` and a one-field ``key``."""
+    if role == "quote":
+        return "excerpt" in fields and len(key) == 1
+    return ROLE_FIELDS[role] in declared
+
 
 # How precisely a date may be said, coarsest first, and a {date} key's name for a row's date to its end date.
 PRECISIONS = ("year", "month", "day")

@@ -25,7 +25,7 @@ import pandas as pd
 
 from factcheck.datapackage import DESCRIPTOR, find_data_dir, load_table, value_field
 from factcheck.dates import format_date, format_span
-from factcheck.descriptor import PRECISIONS, SPAN, date_key
+from factcheck.descriptor import PRECISIONS, ROLE_FIELDS, SPAN, date_key, serves_role
 from factcheck.descriptor import REFERENCE as FIGURE_REFERENCE  # one pattern for the check and the prose
 from factcheck.descriptor import ROLE as ROLE_IN_TEXT
 from factcheck.words import format_figure, format_number, strip_wiki_markup
@@ -39,15 +39,24 @@ class Datum:
     source_id: str
 
 
-def _tables(field: str) -> dict[str, dict]:
-    """The resources that declare ``field`` (``valueField``, ``dateField``), by name."""
+def _tables(role: str) -> dict[str, dict]:
+    """The resources whose rows ``role``'s keys name (``descriptor.serves_role``), by name."""
     resources = json.loads((find_data_dir() / DESCRIPTOR).read_text(encoding="utf-8"))["resources"]
-    return {resource["name"]: resource for resource in resources if field in resource}
+    return {
+        resource["name"]: resource
+        for resource in resources
+        if serves_role(
+            role,
+            resource,
+            [field["name"] for field in resource["schema"]["fields"]],
+            resource["schema"].get("primaryKey", []),
+        )
+    }
 
 
-def _row(key: str, field: str, role: str) -> tuple[dict, pd.Series]:
-    """The resource and the row that ``key`` ("id" or "table:id") names among the tables declaring ``field``."""
-    tables = _tables(field)
+def _row(key: str, role: str) -> tuple[dict, pd.Series]:
+    """The resource and the row that ``key`` ("id" or "table:id") names among the tables ``role`` may name."""
+    tables, field = _tables(role), ROLE_FIELDS[role]
     name, _, row_id = key.rpartition(":")
     if name and name not in tables:
         raise KeyError(
@@ -73,7 +82,7 @@ def _source_of(resource: dict, row: pd.Series) -> str:
 
 def figure_words(key: str) -> Datum:
     """The figure of a figure table's row in words ("about 73,000", "60,000 to 70,000")."""
-    resource, row = _row(key, "valueField", "fig")
+    resource, row = _row(key, "fig")
     value = resource["valueField"]
     return Datum(format_figure(row[value], row["qualifier"], row.get(f"{value}_high")), _source_of(resource, row))
 
@@ -91,7 +100,7 @@ def _precision_field(resource: dict, field: str) -> str:
 def _dated(key: str) -> tuple[dict, pd.Series, str, str]:
     """The resource, row, date field and precision that a ``{date}`` key names."""
     row_key, field, coarser = date_key(key)
-    resource, row = _row(row_key, "dateField", "date")
+    resource, row = _row(row_key, "date")
     field = field or resource["dateField"]
     if field not in row.index:
         raise KeyError(f"{{date}}`{key}`: {resource['name']} has no field '{field}'")
@@ -131,15 +140,13 @@ def _span_words(key: str) -> Datum:
 
 def quote_words(key: str) -> Datum:
     """A row's excerpt, the source's own words, from a table with an ``excerpt`` field and a one-field key."""
-    resources = json.loads((find_data_dir() / DESCRIPTOR).read_text(encoding="utf-8"))["resources"]
     name, _, row_id = key.rpartition(":")
     found = []
-    for resource in resources:
-        key_fields = resource["schema"].get("primaryKey", [])
-        fields = {field["name"] for field in resource["schema"]["fields"]}
-        if "excerpt" in fields and len(key_fields) == 1 and name in ("", resource["name"]):
-            rows = load_table(resource["name"])
-            found += [(resource["name"], row) for _, row in rows[rows[key_fields[0]] == row_id].iterrows()]
+    for table, resource in _tables("quote").items():
+        if name in ("", table):
+            rows = load_table(table)
+            id_field = resource["schema"]["primaryKey"][0]
+            found += [(table, row) for _, row in rows[rows[id_field] == row_id].iterrows()]
     if len(found) != 1:
         which = ", ".join(f"{table}:{row_id}" for table, _ in found)
         raise KeyError(f"{{quote}}`{key}`: " + (f"ambiguous: write one of {which}" if found else "no such row"))
