@@ -45,6 +45,8 @@ from factcheck.pages import page, source_anchor
 from factcheck.stamps import write_once
 
 PACKAGE_DIR = Path(__file__).parent
+# Templates that replace the theme's own of the same name (its asset macros, its search button)
+THEME_TEMPLATES = PACKAGE_DIR / "templates" / "theme"
 VEGA_BUNDLE = "fc-vega-bundle.js"
 CLAIMS_JSONLD = "claims.jsonld"
 GLUE_FROM_DOCUMENT = re.compile(r"\{glue:[a-z]+\}`([^`:]+)::")
@@ -87,6 +89,7 @@ def _configure(app, config) -> None:
     except (DataValidationError, StaleOutputsError) as error:
         raise ExtensionError(str(error)) from None
     config.html_static_path.append(str(PACKAGE_DIR / "static"))
+    config.templates_path.insert(0, str(THEME_TEMPLATES))  # before the theme's own components folder
     # No download menu (the page's .ipynb, a browser print as .pdf): readers get
     # the print edition from the front page, the notebooks from the repository.
     # Jupyter Book's _config.yml has no key for this theme option.
@@ -161,6 +164,16 @@ def _resolve_data(app, doctree, docname: str) -> None:
             "", text, refuri=f"{to_sources}#{source_anchor(datum.source_id)}", reftitle=title, internal=True
         )
         reference.replace_self(nodes.inline("", "", link, classes=["fc-datum"]))
+
+
+def without_script(html: str, name: str) -> str:
+    """``html`` without the ``<script>`` element that loads the file ``name``."""
+    return re.sub(rf'<script\b[^>]*\bsrc="[^"]*\b{re.escape(name)}[^"]*"[^>]*></script>\s*', "", str(html))
+
+
+def _add_template_filters(app) -> None:
+    if hasattr(app.builder, "templates"):
+        app.builder.templates.environment.filters["without_script"] = without_script
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree) -> None:
@@ -283,6 +296,7 @@ def setup(app):
     app.add_role("date", data_role)
     app.add_role("quote", data_role)
     app.connect("config-inited", _configure)
+    app.connect("builder-inited", _add_template_filters)
     app.connect("source-read", _note_dependencies)
     app.connect("doctree-resolved", _resolve_citations)
     app.connect("doctree-resolved", _resolve_data)
