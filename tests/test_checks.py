@@ -3,6 +3,7 @@ message is built from the errors' fields, whatever their notes say."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from frictionless import Check, Package, errors
 
 from factcheck.checks import (
     FigureReferences,
+    ForeignKeys,
     HostIn,
     InsideCountry,
     NotBefore,
@@ -102,6 +104,7 @@ def package(tmp_path: Path, **changes: dict[tuple[int, str], str]) -> Path:
 def test_every_rule_is_a_frictionless_check():
     checks = checklist().checks
     assert {type(check) for check in checks} == {
+        ForeignKeys,
         HostIn,
         InsideCountry,
         RangeOf,
@@ -229,3 +232,35 @@ def test_messages_come_from_the_errors_fields_not_their_notes(tmp_path):
     assert describe(typed, resource).endswith("column 'value': 'many' is not a valid integer")
     rule = RuleError(cell="91", field_name="latitude", field_number=8, cells=cells, row_number=2, note="what is wrong")
     assert describe(rule, resource).endswith("row 2, column 'latitude': what is wrong")
+
+
+def _frictionless_own_faults(data_dir: Path) -> list[str]:
+    """The lines for the foreign-key errors Frictionless finds itself, with the keys left in the schemas."""
+    package = Package(str(data_dir / "datapackage.json"), basepath=str(data_dir))
+    return [
+        describe(error, package.get_resource(task.name))
+        for task in package.validate().tasks
+        for error in task.errors
+        if error.type == "foreign-key"
+    ]
+
+
+def _set_cell(path: Path, data_row: int, column: str, value: str) -> None:
+    with path.open(newline="") as f:
+        rows = list(csv.reader(f))
+    rows[data_row + 1][rows[0].index(column)] = value
+    with path.open("w", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def test_foreign_keys_are_reported_as_frictionless_reports_them(data_copy):
+    """ForeignKeys stands in for Frictionless' own check, which reads a referenced table again for each key:
+    on a copy with two broken one-column keys, a broken three-column key and an empty key, both find the same
+    rows, in the same words."""
+    _set_cell(data_copy / "sources.csv", 0, "publisher_id", "no-such-publisher")
+    _set_cell(data_copy / "quoted_evidence.csv", 1, "locator", "no such place")
+    _set_cell(data_copy / "events.csv", 2, "topic", "")
+    _set_cell(data_copy / "claim_evidence.csv", 0, "claim_id", "no-such-claim")
+    own = _frictionless_own_faults(data_copy)
+    assert len(own) == 3, own  # an empty key is no reference (the schema says whether it may be empty)
+    assert [line for line in faults(data_copy) if "is not a known id" in line] == own
