@@ -94,6 +94,8 @@ def _configure(app, config) -> None:
     # the print edition from the front page, the notebooks from the repository.
     # Jupyter Book's _config.yml has no key for this theme option.
     config.html_theme_options = {**config.html_theme_options, "use_download_button": False}
+    # No general index: the book's pages add no index entries, so it would be an empty page titled "Index".
+    config.html_use_index = False
     if os.environ.get(BASEURL_ENV):
         config.html_baseurl = os.environ[BASEURL_ENV]
     config.myst_substitutions = {
