@@ -72,13 +72,13 @@ def _the_register_sorts_and_filters(page, path, width, seen):
 
 
 def _the_annotated_article_names_every_verdict_in_words(page, path, width, seen):
-    marks = page.locator("a.fc-claim")
-    notes = page.locator("ol.fc-article-notes > li")
-    assert marks.count() == notes.count() > 40
-    for index in range(marks.count()):
-        mark = marks.nth(index)
-        assert mark.get_attribute("title"), "each mark carries its conclusion"
-        assert mark.evaluate("m => m.nextElementSibling.textContent").strip().endswith("]")
+    marks = page.eval_on_selector_all(
+        "a.fc-claim", "marks => marks.map(m => [m.id, m.title, m.nextElementSibling.textContent.trim()])"
+    )
+    assert len(marks) == page.locator("ol.fc-article-notes > li").count() > 40
+    for mark, title, note in marks:
+        assert title, f"{mark} carries its conclusion"
+        assert note.endswith("]"), f"{mark} is followed by its verdict in words"
 
 
 # A page's own checks, by page and width, run last on the same load.
