@@ -126,19 +126,22 @@ class ForeignKeys(Check):
         self.known: dict[tuple[str, tuple[str, ...]], set[tuple]] = {}
 
     def connect(self, resource: Resource) -> None:
+        """Sorts the table's keys into those to check row by row and those that name no table or column."""
         super().connect(resource)
-        self.foreign_keys = [
-            (tuple(key["fields"]), key["reference"]["resource"] or resource.name, tuple(key["reference"]["fields"]))
-            for key in self.declared.get(resource.name, [])
-        ]
+        package = resource.package
+        self.foreign_keys, self.broken = [], []
+        for key in self.declared.get(resource.name, []):
+            table, fields = key["reference"]["resource"] or resource.name, tuple(key["reference"]["fields"])
+            if not package.has_resource(table):
+                self.broken.append(f"a foreign key refers to a table '{table}' the package does not have")
+            elif not set(fields) <= set(package.get_resource(table).schema.field_names):
+                self.broken.append(f"a foreign key refers to columns {list(fields)} that {table} lacks")
+            else:
+                self.foreign_keys.append((tuple(key["fields"]), table, fields))
 
     def validate_start(self) -> Iterator[errors.Error]:
-        package = self.resource.package
-        for _, table, fields in self.foreign_keys:
-            if not package.has_resource(table):
-                yield errors.ResourceError(note=f"a foreign key refers to a table '{table}' the package does not have")
-            elif not set(fields) <= set(package.get_resource(table).schema.field_names):
-                yield errors.ResourceError(note=f"a foreign key refers to columns {list(fields)} that {table} lacks")
+        for note in self.broken:
+            yield errors.ResourceError(note=note)
 
     def keys(self, table: str, fields: tuple[str, ...]) -> set[tuple]:
         """The values of ``fields`` in the rows of ``table``, as its schema types them."""
@@ -150,14 +153,9 @@ class ForeignKeys(Check):
         return self.known[table, fields]
 
     def validate_row(self, row: Row) -> Iterator[errors.ForeignKeyError]:
-        package = self.resource.package
         for names, table, fields in self.foreign_keys:
             cells = tuple(row[name] for name in names)
-            if set(cells) == {None} or not package.has_resource(table):
-                continue
-            if set(fields) <= set(package.get_resource(table).schema.field_names) and cells not in self.keys(
-                table, fields
-            ):
+            if set(cells) != {None} and cells not in self.keys(table, fields):
                 note = f"{', '.join(map(str, cells))} is not in {table} ({', '.join(fields)})"
                 yield errors.ForeignKeyError.from_row(
                     row,

@@ -10,6 +10,7 @@ width, or at another address, opens its own with ``visit``.
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import http.server
 import threading
@@ -99,3 +100,21 @@ def visit(browser, url: str, viewport: dict):
         assert time.monotonic() < deadline, f"{url}: requests still open after 20 s: {[r.url for r in open_requests]}"
         page.wait_for_timeout(10)
     return page, seen
+
+
+def rewrite(path: Path, edit) -> None:
+    """Apply ``edit`` to the rows (header first) of a CSV file in place."""
+    with path.open(newline="") as f:
+        rows = list(csv.reader(f))
+    edit(rows)
+    with path.open("w", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
+def set_cell(path: Path, data_row: int, column: str, value: str) -> None:
+    """Set one cell of a CSV file; ``data_row`` 0 is the first row under the header."""
+
+    def edit(rows):
+        rows[data_row + 1][rows[0].index(column)] = value
+
+    rewrite(path, edit)

@@ -3,12 +3,12 @@ message is built from the errors' fields, whatever their notes say."""
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
 from frictionless import Check, Package, errors
+from helpers import set_cell
 
 from factcheck.checks import (
     FigureReferences,
@@ -245,22 +245,14 @@ def _frictionless_own_faults(data_dir: Path) -> list[str]:
     ]
 
 
-def _set_cell(path: Path, data_row: int, column: str, value: str) -> None:
-    with path.open(newline="") as f:
-        rows = list(csv.reader(f))
-    rows[data_row + 1][rows[0].index(column)] = value
-    with path.open("w", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-
-
 def test_foreign_keys_are_reported_as_frictionless_reports_them(data_copy):
     """ForeignKeys stands in for Frictionless' own check, which reads a referenced table again for each key:
     on a copy with two broken one-column keys, a broken three-column key and an empty key, both find the same
     rows, in the same words."""
-    _set_cell(data_copy / "sources.csv", 0, "publisher_id", "no-such-publisher")
-    _set_cell(data_copy / "quoted_evidence.csv", 1, "locator", "no such place")
-    _set_cell(data_copy / "events.csv", 2, "topic", "")
-    _set_cell(data_copy / "claim_evidence.csv", 0, "claim_id", "no-such-claim")
+    set_cell(data_copy / "sources.csv", 0, "publisher_id", "no-such-publisher")
+    set_cell(data_copy / "quoted_evidence.csv", 1, "locator", "no such place")
+    set_cell(data_copy / "events.csv", 2, "topic", "")
+    set_cell(data_copy / "claim_evidence.csv", 0, "claim_id", "no-such-claim")
     own = _frictionless_own_faults(data_copy)
     assert len(own) == 3, own  # an empty key is no reference (the schema says whether it may be empty)
     assert [line for line in faults(data_copy) if "is not a known id" in line] == own

@@ -3,36 +3,16 @@ clear message naming file, row and column."""
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from helpers import DATA, ROOT
+from helpers import DATA, ROOT, rewrite, set_cell
 
 from factcheck.datapackage import DataValidationError, fingerprint, load_table, validate_package
 from factcheck.verdicts import LABELS
-
-
-def rewrite(path: Path, edit) -> None:
-    """Apply ``edit`` to the rows (header first) of a CSV file in place."""
-    with path.open(newline="") as f:
-        rows = list(csv.reader(f))
-    edit(rows)
-    with path.open("w", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-
-
-def set_cell(path: Path, data_row: int, column: str, value: str) -> None:
-    """Set one cell; ``data_row`` 0 is the first row under the header."""
-
-    def edit(rows):
-        rows[data_row + 1][rows[0].index(column)] = value
-
-    rewrite(path, edit)
 
 
 def test_the_real_data_package_is_valid():
