@@ -4,10 +4,16 @@
 // menu, filter by words or by a verdict chip, and a live count of the claims
 // shown. Without JavaScript every table is still complete, in article order.
 (function () {
-  function fit(table) {
-    table.classList.remove("fc-as-cards");
-    const box = table.closest(".fc-scroll") || table.parentElement;
-    if (table.scrollWidth > box.clientWidth + 1) table.classList.add("fc-as-cards");
+  // Every table is laid out as a table, then all are measured together and
+  // those wider than their column become cards: one layout of the page, not
+  // one per table (each measure after a change would lay the page out again).
+  function fit(tables) {
+    tables.forEach((table) => table.classList.remove("fc-as-cards"));
+    const tooWide = tables.filter((table) => {
+      const box = table.closest(".fc-scroll") || table.parentElement;
+      return table.scrollWidth > box.clientWidth + 1;
+    });
+    tooWide.forEach((table) => table.classList.add("fc-as-cards"));
   }
 
   function cellValue(row, index) {
@@ -79,7 +85,7 @@
   function start() {
     document.querySelectorAll("table.fc-sortable").forEach(enhance);
     const tables = [...document.querySelectorAll("table.fc-table")];
-    const fitAll = () => tables.forEach(fit);
+    const fitAll = () => fit(tables);
     fitAll();
     // a closed <details> has no width: fit its table when it opens
     document.querySelectorAll("details").forEach((d) => d.addEventListener("toggle", fitAll));
