@@ -339,10 +339,15 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
     current = int(start)
     drawing, drawn = draw(current)
     tried = [(current, drawn)]
+
+    def stuck() -> bool:
+        """A narrower plot drew no narrower, and too wide: a title, legend or label sets the width."""
+        return len(tried) > 1 and tried[-1][0] < tried[-2][0] and tried[-1][1] == tried[-2][1] > width
+
     for _ in range(
         3
     ):  # towards the width: the drawn width grows about as fast as the plot's, or faster with panels side by side
-        if width - 8 <= drawn <= width:
+        if width - 8 <= drawn <= width or stuck():
             break
         slope = 1.0
         if len(tried) > 1 and tried[-1][0] != tried[-2][0]:
@@ -352,7 +357,7 @@ def _fit(spec: dict, width: int) -> tuple[dict, str]:
         tried.append((current, drawn))
     if drawn > width:  # never wider than the column: the widest plot that fits, by bisection
         low, high, best = 40, current, None
-        for _ in range(6):
+        for _ in range(0 if stuck() else 6):  # stuck: no narrower plot fits either
             middle = (low + high) // 2
             attempt = draw(middle)
             if attempt[1] <= width:
