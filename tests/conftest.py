@@ -1,6 +1,7 @@
 """Shared fixtures: a copy of the data package to break, the built book served
-on localhost and one Chromium per worker for the browser tests, and the order
-the tests are handed out in. The shared names live in tests/helpers.py."""
+on localhost, one Chromium per worker for the browser tests with a browser
+context per width, and the order the tests are handed out in. The shared
+names live in tests/helpers.py."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import BUILT_BOOK, CHROMIUM, DATA, ROOT, SCREENSHOTS, launch_chromium, served
+from helpers import BUILT_BOOK, CHROMIUM, DATA, ROOT, SCREENSHOTS, WIDTHS, launch_chromium, reader, served
 
 __all__ = ["BUILT_BOOK", "CHROMIUM", "DATA", "ROOT", "SCREENSHOTS"]
 
@@ -86,3 +87,12 @@ def browser():
         browser = launch_chromium(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def readers(browser) -> dict:
+    """One browser context per width (helpers.reader), shared by that worker's page loads at that width."""
+    contexts = {width: reader(browser, viewport) for width, viewport in WIDTHS.items()}
+    yield contexts
+    for context in contexts.values():
+        context.close()

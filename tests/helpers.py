@@ -5,6 +5,11 @@ A browser test loads each page once per width and runs every check of that
 page on that load (tests/test_browser.py): loading, screenshots and axe-core
 are most of the time the tests take. A check that needs the page at another
 width, or at another address, opens its own with ``visit``.
+
+The pages of one width share a browser context (``reader``), as the pages a
+reader opens share the browser's cache: the book's scripts and stylesheets are
+fetched and compiled once per width, not once per page. Nothing else carries
+over from page to page (storage is emptied before each page's scripts run).
 """
 
 from __future__ import annotations
@@ -73,13 +78,25 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
-def visit(browser, url: str, viewport: dict):
-    """``url`` opened in a new tab at ``viewport``, once it is ready (READY) and no
-    request is still open; returns the tab and what it saw: every request, the
-    failed ones and the console's errors. The caller closes the tab.
+# Run in each new document before its own scripts: what a page stored is not seen by the next one.
+EMPTY_STORAGE = "try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}"
+
+
+def reader(browser, viewport: dict):
+    """A browser context at ``viewport`` whose pages share its cache and nothing else."""
+    context = browser.new_context(viewport=viewport)
+    context.add_init_script(EMPTY_STORAGE)
+    return context
+
+
+def visit(context, url: str):
+    """``url`` opened in a new tab of ``context`` (see ``reader``), once it is ready
+    (READY) and no request is still open; returns the tab and what it saw: every
+    request (those answered from the cache too), the failed ones and the console's
+    errors. The caller closes the tab.
 
     (Playwright's "networkidle" would wait the same, then 500 ms more on every load.)"""
-    page = browser.new_page(viewport=viewport)
+    page = context.new_page()
     seen = {"requests": [], "failed": [], "errors": []}
     open_requests = set()
     page.on("request", lambda r: (seen["requests"].append(r.url), open_requests.add(r)))

@@ -16,12 +16,12 @@ import re
 from urllib.parse import quote
 
 import pytest
-from helpers import DATA, WIDTHS
+from helpers import DATA
 
 from factcheck.book import book_metadata, toc_pages
 from factcheck.datapackage import load_table
 
-LAPTOP, NARROW_LAPTOP, PHONE = WIDTHS["desktop"], {"width": 1024, "height": 768}, WIDTHS["phone"]
+NARROW_LAPTOP = {"width": 1024, "height": 768}
 CHAPTERS = [p.rsplit("/", 1)[1] for p in toc_pages(DATA.parent) if re.search(r"/0[3-9]_", p)]
 PAGES = [p.rsplit("/", 1)[1] for p in toc_pages(DATA.parent)]
 
@@ -268,8 +268,8 @@ SEARCH_DONE = """() => {
         ("Grayvoron", "The Belgorod raid"),
     ],
 )
-def test_search_finds_names_numbers_and_verdicts(browser, book_url, query, expected):
-    page = browser.new_page(viewport=PHONE)
+def test_search_finds_names_numbers_and_verdicts(readers, book_url, query, expected):
+    page = readers["phone"].new_page()
     page.goto(f"{book_url}/search.html?q={quote(query)}", wait_until="load")
     page.wait_for_function(SEARCH_DONE, timeout=20_000)
     results = page.locator("#search-results li")
@@ -284,8 +284,8 @@ def test_search_finds_names_numbers_and_verdicts(browser, book_url, query, expec
     page.close()
 
 
-def test_a_verdict_is_a_search_result_titled_with_its_words(browser, book_url):
-    page = browser.new_page(viewport=LAPTOP)
+def test_a_verdict_is_a_search_result_titled_with_its_words(readers, book_url):
+    page = readers["desktop"].new_page()
     page.goto(f"{book_url}/search.html?q={quote('servicemen')}", wait_until="load")
     page.wait_for_function(SEARCH_DONE, timeout=20_000)
     link = page.locator("#search-results li a", has_text="“Russia has lost 100,000 servicemen” (Misleading)").first
