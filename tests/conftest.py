@@ -39,7 +39,7 @@ def pytest_collection_modifyitems(items):
 
 
 # Modules whose tests share a module-scoped fixture that costs more than the tests.
-MODULES_KEPT_TOGETHER = {"tests/test_new_book.py"}
+MODULES_KEPT_TOGETHER = {"tests/test_new_book.py", "tests/test_data_validation.py"}
 
 
 def pytest_xdist_make_scheduler(config, log):
