@@ -1,7 +1,8 @@
 """Every chart of the built book is legible where it is read: measured in
 Chromium at a laptop's 1280 px and a phone's 390 px, its text is at least
 11 and 10 CSS px (the font size times the scale the SVG is drawn at), no two
-labels overlap, and no chart is wider than its column.
+labels overlap, no chart is wider than its column, and a resize leaves each
+chart in the layout its column allows.
 
 The measure runs on tests/test_browser.py's load of each page with charts, at
 each width (CHECKS), beside that page's other checks. `make screenshots`
@@ -69,8 +70,27 @@ def every_chart_is_legible(page, path, width):
         assert _overlaps(chart["texts"]) == [], f"{chart['id']} at {pixels} px has overlapping labels"
 
 
+# Each chart's layout as shown, and the one its column allows (a figure is as wide as its column).
+LAYOUTS = """() => [...document.querySelectorAll('figure.fc-chart')].map(f =>
+  [f.id, f.dataset.layout, f.clientWidth >= Number(f.dataset.wide) ? 'wide' : 'narrow'])"""
+
+
+def a_resize_keeps_each_chart_in_the_layout_its_column_allows(page, path, width):
+    """A window resized (or a tablet turned) draws each chart again in the layout its column allows."""
+    page.evaluate("window.dispatchEvent(new Event('resize'))")
+    page.wait_for_timeout(300)  # fc-charts.js chooses again 200 ms after the last resize
+    pixels = WIDTHS[width]["width"]
+    for chart, shown, allowed in page.evaluate(LAYOUTS):
+        assert shown == allowed, (
+            f"{chart} at {pixels} px: its {shown} layout after a resize, where its column allows {allowed}"
+        )
+
+
 # Run by tests/test_browser.py on its load of each page: (pages, widths, check).
-CHECKS = [(set(CHART_PAGES), tuple(WIDTHS), every_chart_is_legible)]
+CHECKS = [
+    (set(CHART_PAGES), tuple(WIDTHS), every_chart_is_legible),
+    (set(CHART_PAGES), ("desktop",), a_resize_keeps_each_chart_in_the_layout_its_column_allows),
+]
 
 
 def test_there_are_charts_to_measure():

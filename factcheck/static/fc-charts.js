@@ -7,9 +7,11 @@
 (function () {
   const bundle = new URL("fc-vega-bundle.js", document.currentScript.src).href;
 
+  // The column's width is the figure's: the drawn chart's own box shrinks to
+  // the chart, so it would measure a wide chart as too narrow for itself.
   function layout(figure) {
     const wide = Number(figure.dataset.wide || 0);
-    return figure.querySelector(".fc-chart-live").clientWidth >= wide ? "wide" : "narrow";
+    return figure.clientWidth >= wide ? "wide" : "narrow";
   }
 
   function render(figure) {
