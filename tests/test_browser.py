@@ -40,6 +40,11 @@ AXE = Axe.from_file(ROOT / "tests" / "axe-core" / "axe.min.js")
 AXE_OPTIONS = {"resultTypes": ["violations"]}
 
 
+# The page's header and skip link stay on screen as a reader scrolls: in a chart's
+# screenshot they would cover its top, or the middle of a chart taller than the screen.
+HEADERS_HIDDEN = "#pst-skip-link, #pst-header, .bd-header-article { visibility: hidden !important; }"
+
+
 def save_screenshots(page, path, width):
     """The page as loaded, whole, and each of its charts, for a person to look at."""
     (SCREENSHOTS / "charts").mkdir(parents=True, exist_ok=True)
@@ -47,7 +52,7 @@ def save_screenshots(page, path, width):
     page.screenshot(path=SCREENSHOTS / f"{name}--{width}.jpg", full_page=True, type="jpeg", quality=85)
     for chart in page.eval_on_selector_all("figure.fc-chart", "figures => figures.map(f => f.id)"):
         shot = SCREENSHOTS / "charts" / f"{chart}--{WIDTHS[width]['width']}.png"
-        page.locator(f"#{chart} .fc-chart-live").screenshot(path=shot)
+        page.locator(f"#{chart} .fc-chart-live").screenshot(path=shot, style=HEADERS_HIDDEN)
 
 
 def test_the_book_has_pages():
