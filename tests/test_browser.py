@@ -18,6 +18,7 @@ and axe-core are most of the time the browser tests take.
 
 from __future__ import annotations
 
+import math
 from urllib.parse import urlsplit
 
 import pytest
@@ -50,9 +51,16 @@ def save_screenshots(page, path, width):
     (SCREENSHOTS / "charts").mkdir(parents=True, exist_ok=True)
     name = path.replace("/", "__").removesuffix(".html")
     page.screenshot(path=SCREENSHOTS / f"{name}--{width}.jpg", full_page=True, type="jpeg", quality=85)
+    viewport = WIDTHS[width]
     for chart in page.eval_on_selector_all("figure.fc-chart", "figures => figures.map(f => f.id)"):
-        shot = SCREENSHOTS / "charts" / f"{chart}--{WIDTHS[width]['width']}.png"
-        page.locator(f"#{chart} .fc-chart-live").screenshot(path=shot, style=HEADERS_HIDDEN)
+        shot = SCREENSHOTS / "charts" / f"{chart}--{viewport['width']}.png"
+        live = page.locator(f"#{chart} .fc-chart-live")
+        # a chart taller than the screen gets a screen as tall as it: taken beyond the
+        # screen, it came out shifted, with the page's text beside it
+        height = math.ceil(live.bounding_box()["height"]) + 100
+        page.set_viewport_size({**viewport, "height": max(viewport["height"], height)})
+        live.screenshot(path=shot, style=HEADERS_HIDDEN)
+    page.set_viewport_size(viewport)
 
 
 def test_the_book_has_pages():
