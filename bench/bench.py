@@ -46,8 +46,10 @@ def timed_with_output(command: str, cwd: Path, env: dict | None = None) -> tuple
     """How long ``command`` took, and what it printed."""
     start = time.perf_counter()
     out = subprocess.run(
-        command, shell=True, cwd=cwd, check=True, capture_output=True, text=True, env={**os.environ, **(env or {})}
+        command, shell=True, cwd=cwd, capture_output=True, text=True, env={**os.environ, **(env or {})}
     )
+    if out.returncode:  # what failed, rather than only that it did
+        sys.exit(f"{command} failed (exit {out.returncode}) in {cwd}:\n{out.stdout[-6000:]}\n{out.stderr[-3000:]}")
     return time.perf_counter() - start, out.stdout
 
 

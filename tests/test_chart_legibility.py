@@ -77,8 +77,9 @@ LAYOUTS = """() => [...document.querySelectorAll('figure.fc-chart')].map(f =>
 
 def a_resize_keeps_each_chart_in_the_layout_its_column_allows(page, path, width):
     """A window resized (or a tablet turned) draws each chart again in the layout its column allows."""
-    page.evaluate("window.dispatchEvent(new Event('resize'))")
-    page.wait_for_timeout(300)  # fc-charts.js chooses again 200 ms after the last resize
+    # fc-charts.js chooses again 200 ms after the last resize: a timer due later fires after
+    # it, however slow the machine, so the choice is made when this evaluation returns
+    page.evaluate("() => { dispatchEvent(new Event('resize')); return new Promise(done => setTimeout(done, 250)); }")
     pixels = WIDTHS[width]["width"]
     for chart, shown, allowed in page.evaluate(LAYOUTS):
         assert shown == allowed, (
